@@ -1,0 +1,28 @@
+package org.gansweep.engine;
+
+import java.util.List;
+import org.gansweep.plan.ParameterSchema;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+
+/**
+ * One experiment family: the parameters it accepts and how to train a batch of its runs as one tensor
+ * program. Runs whose {@link #batchShape} is equal can share a batch.
+ */
+public interface Experiment {
+    String name();
+
+    ParameterSchema schema();
+
+    /**
+     * The part of a config that fixes array shapes and loop lengths (batch size, steps, optimizer...).
+     * Runs differing only in other parameters train together, with per-run values as arrays.
+     */
+    String batchShape(ResolvedConfig config);
+
+    /** Number of training steps a run of this config takes, for progress and estimates. */
+    long steps(ResolvedConfig config);
+
+    /** Trains the runs, which share one batch shape, together; calls the listener for each result. */
+    List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener);
+}

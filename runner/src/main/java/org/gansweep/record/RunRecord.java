@@ -1,0 +1,31 @@
+package org.gansweep.record;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.gansweep.engine.Outcome;
+import org.gansweep.plan.GroupKey;
+import org.gansweep.plan.ResolvedConfig;
+import org.gansweep.plan.RunKey;
+
+/**
+ * A completed run as the results store keeps it: what was planned (key, config, seed), what came out
+ * (outcome, convergence, final metrics) and the provenance of how it ran. This is what reports read; it
+ * holds no trajectory (that stays in trajectory.csv). Immutable.
+ */
+public record RunRecord(RunKey key, GroupKey group, String experiment, ResolvedConfig config, long seed,
+                        Outcome outcome, OptionalLong stepsToConverge, long steps,
+                        OptionalLong divergedAtStep, Map<String, Double> finalMetrics, Provenance provenance) {
+    public RunRecord {
+        finalMetrics = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(finalMetrics));
+    }
+
+    public boolean success() {
+        return outcome == Outcome.CONVERGED;
+    }
+
+    public Optional<Double> finalMetric(String name) {
+        return Optional.ofNullable(finalMetrics.get(name));
+    }
+}
