@@ -1,0 +1,252 @@
+package org.gansweep.engine.point;
+
+import java.util.List;
+import org.gansweep.engine.BatchedOptimizer;
+import org.gansweep.engine.HostUpload;
+import org.gansweep.engine.RunColumns;
+import org.gansweep.engine.RunListener;
+import org.gansweep.engine.RunStream;
+import org.gansweep.engine.TensorOps;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * R single-point GANs trained as one ND4J program. G(x) = w x + b lives in a {@code [2, R]} matrix, D's
+ * seven parameters in {@code [7, R]}; every per-run hyperparameter is a length-R row. Random inputs come
+ * from each run's own {@link RunStream}, so column r evolves exactly as run r would alone.
+ */
+final class PointBatch {
+    static final int W = 0;
+    static final int B = 1;
+    private static final int DRAW_INIT = 0;
+    private static final int DRAW_D_INPUT = 1;
+    private static final int DRAW_WEIGHT_NOISE = 2;
+    private static final int DRAW_D_INSTANCE = 3;
+    private static final int DRAW_G_INPUT = 4;
+    private static final int DRAW_G_INSTANCE = 5;
+
+    final int runs;
+    final int batch;
+    final int copies;
+    final int fakeRows;
+    final long steps;
+    final int dSteps;
+    final int gSteps;
+    final int logEvery;
+    private final RunStream[] streams;
+    private final double[] weightNoiseHost;
+    private final double[] instanceNoiseHost;
+    private final boolean anyWeightNoise;
+    private final boolean anyInstanceNoise;
+    final INDArray gen;
+    private final INDArray genGrad;
+    final INDArray disc;
+    private final INDArray discGrad;
+    final PointDiscriminator dPass;
+    final PointDiscriminator gPass;
+    final PointDiscriminator probe;
+    final INDArray target;
+    final INDArray weight;
+    private final INDArray gradLogitD;
+    private final INDArray fakeInput;
+    /** Rows 0..copies-1 hold the perturbed w of each copy, the rest the perturbed b. */
+    private final INDArray noisyParams;
+    private final INDArray noisyW;
+    private final INDArray noisyB;
+    final INDArray genInput;
+    private final INDArray gradLogitG;
+    private final INDArray gradInputG;
+    private final INDArray instanceNoiseRow;
+    private final INDArray weightNoiseRow;
+    final BatchedOptimizer optG;
+    final BatchedOptimizer optD;
+    private final HostUpload upload;
+    private final INDArray w;
+    private final INDArray b;
+    private final INDArray gradW;
+    private final INDArray gradB;
+    private final INDArray[] discGradRows;
+    /** Per copy k: the fake input rows, D's input rows, and the perturbed w_k and b_k rows. */
+    private final INDArray[] fakeInputRows;
+    private final INDArray[] dInputRows;
+    private final INDArray[] noisyWRows;
+    private final INDArray[] noisyBRows;
+    private final INDArray realInputRows;
+    private final INDArray instanceD;
+    private final INDArray instanceG;
+
+    PointBatch(List<PlannedRun> plannedRuns, DataType dataType) {
+        ResolvedConfig shape = plannedRuns.get(0).config();
+        runs = plannedRuns.size();
+        batch = (int) shape.integer(PointSchema.BATCH_SIZE);
+        copies = (int) shape.integer(PointSchema.NOISE_SAMPLES);
+        fakeRows = copies * batch;
+        steps = shape.integer(PointSchema.STEPS);
+        dSteps = (int) shape.integer(PointSchema.D_STEPS);
+        gSteps = (int) shape.integer(PointSchema.G_STEPS);
+        logEvery = (int) shape.integer(PointSchema.LOG_EVERY);
+        streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
+        RunColumns columns = new RunColumns(plannedRuns, dataType);
+        weightNoiseHost = columns.values("weight_noise");
+        instanceNoiseHost = columns.values("instance_noise");
+        anyWeightNoise = columns.any("weight_noise", v -> v > 0);
+        anyInstanceNoise = columns.any("instance_noise", v -> v > 0);
+        upload = new HostUpload(dataType);
+
+        gen = Nd4j.zeros(dataType, 2, runs);
+        genGrad = Nd4j.zeros(dataType, 2, runs);
+        disc = Nd4j.zeros(dataType, PointDiscriminator.PARAMETERS, runs);
+        discGrad = Nd4j.zeros(dataType, PointDiscriminator.PARAMETERS, runs);
+        initialize();
+
+        long dRows = fakeRows + batch;
+        dPass = new PointDiscriminator(disc, dRows, dataType);
+        gPass = new PointDiscriminator(disc, batch, dataType);
+        probe = new PointDiscriminator(disc, 1, dataType);
+        probe.input.assign(1.0);
+        target = Nd4j.zeros(dataType, dRows, runs);
+        weight = Nd4j.zeros(dataType, dRows, runs);
+        PointLoss.fillTargetsAndWeights(columns, copies, batch, target, weight);
+        gradLogitD = Nd4j.zeros(dataType, dRows, runs);
+        fakeInput = Nd4j.zeros(dataType, fakeRows, runs);
+        dPass.input.get(NDArrayIndex.interval(fakeRows, dRows), NDArrayIndex.all()).assign(1.0);
+        noisyParams = Nd4j.zeros(dataType, 2L * copies, runs);
+        noisyW = noisyParams.get(NDArrayIndex.interval(0, copies), NDArrayIndex.all());
+        noisyB = noisyParams.get(NDArrayIndex.interval(copies, 2 * copies), NDArrayIndex.all());
+        genInput = Nd4j.zeros(dataType, batch, runs);
+        gradLogitG = Nd4j.zeros(dataType, batch, runs);
+        gradInputG = Nd4j.zeros(dataType, batch, runs);
+        instanceNoiseRow = columns.row("instance_noise");
+        w = gen.getRow(W);
+        b = gen.getRow(B);
+        gradW = genGrad.getRow(W);
+        gradB = genGrad.getRow(B);
+        discGradRows = PointDiscriminator.rows(discGrad);
+        fakeInputRows = new INDArray[copies];
+        dInputRows = new INDArray[copies];
+        noisyWRows = new INDArray[copies];
+        noisyBRows = new INDArray[copies];
+        for (int k = 0; k < copies; k++) {
+            fakeInputRows[k] = fakeInput.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
+            dInputRows[k] = dPass.input.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
+            noisyWRows[k] = noisyW.getRow(k);
+            noisyBRows[k] = noisyB.getRow(k);
+        }
+        realInputRows = dPass.input.get(NDArrayIndex.interval(fakeRows, dRows), NDArrayIndex.all());
+        instanceD = anyInstanceNoise ? Nd4j.zeros(dataType, dRows, runs) : null;
+        instanceG = anyInstanceNoise ? Nd4j.zeros(dataType, batch, runs) : null;
+        weightNoiseRow = columns.row("weight_noise");
+
+        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(PointSchema.OPTIMIZER));
+        optG = new BatchedOptimizer(kind, 2, new BatchedOptimizer.RunRows(columns.row("lr_g"),
+                columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
+                columns.row("adam_beta2"), columns.row("adam_eps")));
+        optD = new BatchedOptimizer(kind, PointDiscriminator.PARAMETERS, new BatchedOptimizer.RunRows(
+                columns.row("lr_d"), columns.row("d_weight_decay"), columns.row("momentum"),
+                columns.row("adam_beta1"), columns.row("adam_beta2"), columns.row("adam_eps")));
+    }
+
+    /** PyTorch-style init: G ~ U(-1, 1) (Linear(1,1)); D layer 1 ~ U(-1, 1), layer 2 ~ U(-1/sqrt 2, 1/sqrt 2). */
+    private void initialize() {
+        double[] g = new double[2 * runs];
+        double[] d = new double[PointDiscriminator.PARAMETERS * runs];
+        double bound2 = 1 / Math.sqrt(2);
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(0, DRAW_INIT);
+            g[W * runs + r] = RunStream.uniform(block, 0, -1, 1);
+            g[B * runs + r] = RunStream.uniform(block, 1, -1, 1);
+            for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
+                double bound = p < PointDiscriminator.V0 ? 1 : bound2;
+                d[p * runs + r] = RunStream.uniform(block, 2 + p, -bound, bound);
+            }
+        }
+        upload.copy(g, gen);
+        upload.copy(d, disc);
+    }
+
+    /** One D update (the update-th overall): BCE on [fake copies; real], weighted and eased per run. */
+    void updateDiscriminator(long update) {
+        double[] uniforms = new double[fakeRows * runs];
+        double[] noise = anyWeightNoise ? new double[2 * copies * runs] : null;
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(update, DRAW_D_INPUT);
+            for (int i = 0; i < fakeRows; i++) {
+                uniforms[i * runs + r] = RunStream.uniform(block, i, -1, 1);
+            }
+            if (noise != null && weightNoiseHost[r] > 0) {
+                long noiseBlock = streams[r].block(update, DRAW_WEIGHT_NOISE);
+                for (int i = 0; i < 2 * copies; i++) {
+                    noise[i * runs + r] = RunStream.normal(noiseBlock, i);
+                }
+            }
+        }
+        upload.copy(uniforms, fakeInput);
+        if (noise != null) {
+            // D sees a perturbed G: w_k = w + sigma n_k, b_k = b + sigma n'_k for each of the copies.
+            upload.copy(noise, noisyParams);
+            TensorOps.mulRow(noisyParams, weightNoiseRow, noisyParams);
+            TensorOps.addRow(noisyW, w, noisyW);
+            TensorOps.addRow(noisyB, b, noisyB);
+        }
+        for (int k = 0; k < copies; k++) {
+            TensorOps.mulRow(fakeInputRows[k], noise != null ? noisyWRows[k] : w, dInputRows[k]);
+            TensorOps.addRow(dInputRows[k], noise != null ? noisyBRows[k] : b, dInputRows[k]);
+        }
+        if (anyInstanceNoise) {
+            realInputRows.assign(1.0);
+            addInstanceNoise(dPass.input, instanceD, update, DRAW_D_INSTANCE);
+        }
+        dPass.forward();
+        TensorOps.sub(dPass.output, target, gradLogitD);
+        gradLogitD.muli(weight);
+        dPass.backward(gradLogitD);
+        dPass.parameterGradients(gradLogitD, discGradRows);
+        optD.step(disc, discGrad);
+    }
+
+    /** One G update: the non-saturating loss -mean log D(G(x)); only G's parameters move. */
+    void updateGenerator(long update) {
+        double[] uniforms = new double[batch * runs];
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(update, DRAW_G_INPUT);
+            for (int i = 0; i < batch; i++) {
+                uniforms[i * runs + r] = RunStream.uniform(block, i, -1, 1);
+            }
+        }
+        upload.copy(uniforms, genInput);
+        TensorOps.mulRow(genInput, w, gPass.input);
+        TensorOps.addRow(gPass.input, b, gPass.input);
+        if (anyInstanceNoise) {
+            addInstanceNoise(gPass.input, instanceG, update, DRAW_G_INSTANCE);
+        }
+        gPass.forward();
+        // d/dlogit of -log sigmoid(logit), averaged over the batch.
+        gradLogitG.assign(gPass.output).subi(1.0).divi(batch);
+        gPass.backward(gradLogitG);
+        gPass.inputGradient(gradInputG);
+        TensorOps.sumRows(gradInputG, gradB);
+        gradInputG.muli(genInput);
+        TensorOps.sumRows(gradInputG, gradW);
+        optG.step(gen, genGrad);
+    }
+
+    private void addInstanceNoise(INDArray input, INDArray scaled, long update, int purpose) {
+        int rows = (int) input.rows();
+        double[] noise = new double[rows * runs];
+        for (int r = 0; r < runs; r++) {
+            if (instanceNoiseHost[r] > 0) {
+                long block = streams[r].block(update, purpose);
+                for (int i = 0; i < rows; i++) {
+                    noise[i * runs + r] = RunStream.normal(block, i);
+                }
+            }
+        }
+        upload.copy(noise, scaled);
+        TensorOps.mulRow(scaled, instanceNoiseRow, scaled);
+        input.addi(scaled);
+    }
+}

@@ -1,0 +1,111 @@
+package org.gansweep.engine.point;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gansweep.engine.Experiment;
+import org.gansweep.engine.Precision;
+import org.gansweep.engine.RunListener;
+import org.gansweep.engine.RunResult;
+import org.gansweep.plan.ParameterSchema;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The single-point GAN (PointGAN): G(x) = w x + b must learn w = 0, b = 1 against a 1-2-1 tanh/sigmoid D,
+ * with every stabilization trick of the article as a per-run parameter.
+ */
+public final class PointExperiment implements Experiment {
+    private static final int PROGRESS_EVERY = 25;
+
+    @Override
+    public String name() {
+        return "point";
+    }
+
+    @Override
+    public ParameterSchema schema() {
+        return PointSchema.SCHEMA;
+    }
+
+    @Override
+    public String batchShape(ResolvedConfig config) {
+        StringBuilder shape = new StringBuilder("point");
+        for (String name : PointSchema.SHAPE) {
+            shape.append(';').append(name).append('=').append(config.value(name));
+        }
+        return shape.toString();
+    }
+
+    @Override
+    public long steps(ResolvedConfig config) {
+        return config.integer(PointSchema.STEPS);
+    }
+
+    @Override
+    public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
+        PointBatch batch = new PointBatch(runs, dataType);
+        PointTracker tracker = new PointTracker(runs, batch.steps);
+        int count = runs.size();
+        logAll(batch, tracker, 0, false);
+        long total = batch.steps * count;
+        for (long step = 1; step <= batch.steps; step++) {
+            for (int j = 0; j < batch.dSteps; j++) {
+                batch.updateDiscriminator((step - 1) * batch.dSteps + j);
+            }
+            for (int j = 0; j < batch.gSteps; j++) {
+                batch.updateGenerator((step - 1) * batch.gSteps + j);
+            }
+            double[] gen = batch.gen.data().asDouble();
+            double[] disc = batch.disc.data().asDouble();
+            List<Integer> diverged = tracker.observe(step, gen, disc);
+            if (step % batch.logEvery == 0 || step == batch.steps || !diverged.isEmpty()) {
+                logAll(batch, tracker, step, true, gen, disc, diverged);
+            }
+            for (int r : diverged) {
+                freeze(batch, r);
+            }
+            if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
+                listener.onProgress(step * count, total);
+            }
+        }
+        List<RunResult> results = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            results.add(tracker.result(r));
+        }
+        return results;
+    }
+
+    private static void logAll(PointBatch batch, PointTracker tracker, long step, boolean trained) {
+        logAll(batch, tracker, step, trained, batch.gen.data().asDouble(), batch.disc.data().asDouble(), List.of());
+    }
+
+    /**
+     * Logs live runs at a log step, and runs that diverged at this step whatever the stride, so a diverged
+     * run's trajectory ends on the values that broke it.
+     */
+    private static void logAll(PointBatch batch, PointTracker tracker, long step, boolean trained, double[] gen,
+                               double[] disc, List<Integer> diverged) {
+        boolean logStep = step % batch.logEvery == 0 || step == batch.steps;
+        double[] dReal = PointLoss.scoreOfRealPoint(batch.probe);
+        double[] dFake = trained ? PointLoss.meanFakeScore(batch.dPass, batch.fakeRows) : null;
+        double[] lossD = trained ? PointLoss.discriminatorLoss(batch.dPass, batch.target, batch.weight) : null;
+        double[] lossG = trained ? PointLoss.generatorLoss(batch.gPass) : null;
+        for (int r = 0; r < batch.runs; r++) {
+            boolean justDiverged = diverged.contains(r);
+            if ((logStep && tracker.active(r)) || justDiverged) {
+                tracker.log(r, step, gen, disc, dReal[r], trained ? dFake[r] : Double.NaN,
+                        trained ? lossD[r] : Double.NaN, trained ? lossG[r] : Double.NaN);
+            }
+        }
+    }
+
+    /** Stops a diverged run: zero learning rates and finite zero state, so its column stays inert. */
+    private static void freeze(PointBatch batch, int r) {
+        batch.gen.getColumn(r).assign(0.0);
+        batch.disc.getColumn(r).assign(0.0);
+        batch.optG.freezeRun(r);
+        batch.optD.freezeRun(r);
+    }
+}

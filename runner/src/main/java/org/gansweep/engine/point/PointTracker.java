@@ -1,0 +1,133 @@
+package org.gansweep.engine.point;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.gansweep.engine.Outcome;
+import org.gansweep.engine.RunResult;
+import org.gansweep.engine.Trajectory;
+import org.gansweep.plan.PlannedRun;
+
+/**
+ * Watches every run of a batch after each step: the success criterion (|w| and |b - 1| below success_tol),
+ * divergence (non-finite or beyond diverge_bound), and the logged trajectory. Host-side bookkeeping only.
+ */
+final class PointTracker {
+    static final List<String> COLUMNS = List.of("step", "w", "b", "d_a0", "d_a1", "d_c0", "d_c1", "d_v0",
+            "d_v1", "d_e", "d_real", "d_fake_mean", "loss_d", "loss_g");
+    private static final int PARAMS = 2 + PointDiscriminator.PARAMETERS;
+
+    private final List<PlannedRun> runs;
+    private final long steps;
+    private final double[] tolerance;
+    private final double[] bound;
+    private final long[] holdFrom;
+    private final long[] lastFailure;
+    private final long[] divergedAt;
+    private final List<List<double[]>> rows = new ArrayList<>();
+
+    PointTracker(List<PlannedRun> runs, long steps) {
+        this.runs = runs;
+        this.steps = steps;
+        int count = runs.size();
+        tolerance = new double[count];
+        bound = new double[count];
+        holdFrom = new long[count];
+        lastFailure = new long[count];
+        divergedAt = new long[count];
+        for (int r = 0; r < count; r++) {
+            tolerance[r] = runs.get(r).config().real("success_tol");
+            bound[r] = runs.get(r).config().real("diverge_bound");
+            // The criterion must hold at every step after this one.
+            holdFrom[r] = (long) Math.floor(steps * (1 - runs.get(r).config().real("hold_fraction")));
+            divergedAt[r] = -1;
+            rows.add(new ArrayList<>());
+        }
+    }
+
+    boolean active(int r) {
+        return divergedAt[r] < 0;
+    }
+
+    /**
+     * Checks each live run after a step; returns the runs that diverged at this step. gen and disc are the
+     * host copies of the [2, R] and [7, R] parameter matrices, row-major.
+     */
+    List<Integer> observe(long step, double[] gen, double[] disc) {
+        int count = runs.size();
+        List<Integer> diverged = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            if (!active(r)) {
+                continue;
+            }
+            if (beyondBound(r, gen, disc)) {
+                divergedAt[r] = step;
+                diverged.add(r);
+                continue;
+            }
+            double w = gen[PointBatch.W * count + r];
+            double b = gen[PointBatch.B * count + r];
+            if (!(Math.abs(w) < tolerance[r] && Math.abs(b - 1) < tolerance[r])) {
+                lastFailure[r] = step;
+            }
+        }
+        return diverged;
+    }
+
+    private boolean beyondBound(int r, double[] gen, double[] disc) {
+        int count = runs.size();
+        for (int p = 0; p < PARAMS; p++) {
+            double v = p < 2 ? gen[p * count + r] : disc[(p - 2) * count + r];
+            if (!Double.isFinite(v) || Math.abs(v) > bound[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends a trajectory row for run r; scores and losses may be NaN where not yet defined (step 0). */
+    void log(int r, long step, double[] gen, double[] disc, double dReal, double dFake, double lossD,
+             double lossG) {
+        int count = runs.size();
+        double[] row = new double[COLUMNS.size()];
+        row[0] = step;
+        row[1] = gen[PointBatch.W * count + r];
+        row[2] = gen[PointBatch.B * count + r];
+        for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
+            row[3 + p] = disc[p * count + r];
+        }
+        row[10] = dReal;
+        row[11] = dFake;
+        row[12] = lossD;
+        row[13] = lossG;
+        rows.get(r).add(row);
+    }
+
+    RunResult result(int r) {
+        List<double[]> trajectory = rows.get(r);
+        double[] last = trajectory.get(trajectory.size() - 1);
+        Map<String, Double> finals = new LinkedHashMap<>();
+        finals.put("w", last[1]);
+        finals.put("b", last[2]);
+        finals.put("abs_w", Math.abs(last[1]));
+        finals.put("abs_b_minus_1", Math.abs(last[2] - 1));
+        finals.put("d_real", last[10]);
+        finals.put("loss_d", last[12]);
+        finals.put("loss_g", last[13]);
+        Outcome outcome;
+        OptionalLong converged = OptionalLong.empty();
+        if (divergedAt[r] >= 0) {
+            outcome = Outcome.DIVERGED;
+        } else if (lastFailure[r] <= holdFrom[r]) {
+            outcome = Outcome.CONVERGED;
+            converged = OptionalLong.of(lastFailure[r] + 1);
+        } else {
+            outcome = Outcome.OSCILLATING;
+        }
+        OptionalLong diverged = divergedAt[r] >= 0 ? OptionalLong.of(divergedAt[r]) : OptionalLong.empty();
+        return new RunResult(runs.get(r), outcome, converged, steps, diverged, finals,
+                new Trajectory(COLUMNS, trajectory));
+    }
+}
