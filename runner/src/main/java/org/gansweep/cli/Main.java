@@ -1,11 +1,63 @@
 package org.gansweep.cli;
 
-/** Entry point; maps every GansweepException to its exit code. */
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import java.io.PrintStream;
+import org.gansweep.internal.GansweepException;
+
+/**
+ * Entry point. The only place errors become exit codes: 0 ok, 1 run-time failure, 2 bad input or usage.
+ * Bad input prints one line naming file, field and rule; no stack trace.
+ */
 public final class Main {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("gansweep");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        PlanCommand plan = new PlanCommand();
+        RunCommand run = new RunCommand();
+        ReportCommand report = new ReportCommand();
+        BenchCommand bench = new BenchCommand();
+        JCommander commander = JCommander.newBuilder().programName("gansweep")
+                .addCommand("plan", plan).addCommand("run", run).addCommand("report", report)
+                .addCommand("bench", bench).build();
+        try {
+            commander.parse(args);
+            String name = commander.getParsedCommand();
+            if (name == null) {
+                StringBuilder usage = new StringBuilder();
+                commander.getUsageFormatter().usage(usage);
+                err.print(usage);
+                return BAD_INPUT;
+            }
+            Command command = (Command) commander.getCommands().get(name).getObjects().get(0);
+            if (command.help()) {
+                StringBuilder usage = new StringBuilder();
+                commander.getUsageFormatter().usage(name, usage);
+                out.print(usage);
+                return OK;
+            }
+            return command.call(out, err);
+        } catch (ParameterException e) {
+            err.println("gansweep: " + e.getMessage() + " (see gansweep <command> --help)");
+            return BAD_INPUT;
+        } catch (GansweepException e) {
+            err.println("gansweep: " + e.getMessage());
+            return e.isBadInput() ? BAD_INPUT : FAILURE;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            err.println("gansweep: internal error: " + e);
+            if (System.getenv("GANSWEEP_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        }
     }
 }

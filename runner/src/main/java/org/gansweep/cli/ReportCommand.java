@@ -1,0 +1,93 @@
+package org.gansweep.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.gansweep.plan.RunKey;
+import org.gansweep.record.ResultStore;
+import org.gansweep.record.RunRecord;
+import org.gansweep.report.Grouping;
+import org.gansweep.report.ReportFormatType;
+import org.gansweep.report.SweepReport;
+
+/** Reads a sweep's results folder and prints or writes its report. */
+@Parameters(commandDescription = "Report a sweep's results: success rates with Wilson intervals per group")
+final class ReportCommand implements Command {
+    @Parameter(description = "RESULTS_DIR/<sweep>", required = true)
+    List<String> folder = new ArrayList<>();
+
+    @Parameter(names = "--format", description = "text (stdout), md (report.md) or csv (groups.csv)")
+    String format = "text";
+
+    @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public boolean help() {
+        return help;
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) {
+        if (folder.size() != 1) {
+            throw new UsageException("expected exactly one results folder, got " + folder.size());
+        }
+        ReportFormatType type;
+        try {
+            type = ReportFormatType.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
+        SweepReport report = build(store);
+        if (type.fileName().isEmpty()) {
+            write(type, report, out);
+        } else {
+            StringBuilder text = new StringBuilder();
+            write(type, report, text);
+            out.println(store.writeText(type.fileName().get(), text.toString()));
+        }
+        return Main.OK;
+    }
+
+    /** Writes summary.csv and groups.csv, prints the text report; used at the end of every run. */
+    static int report(ResultStore store, String sweep, PrintStream out) {
+        SweepReport report = build(store);
+        List<RunRecord> records = records(store);
+        store.writeSummaryCsv(records, report.varyingKeys());
+        StringBuilder csv = new StringBuilder();
+        write(ReportFormatType.CSV, report, csv);
+        store.writeText(ReportFormatType.CSV.fileName().get(), csv.toString());
+        write(ReportFormatType.TEXT, report, out);
+        return Main.OK;
+    }
+
+    private static SweepReport build(ResultStore store) {
+        JsonNode sweep = store.readSweep().orElseThrow();
+        List<String> varying = new ArrayList<>();
+        sweep.get("varying").forEach(v -> varying.add(v.asText()));
+        return Grouping.summarize(sweep.get("spec").get("name").asText(), records(store), varying,
+                sweep.get("runs").size());
+    }
+
+    private static List<RunRecord> records(ResultStore store) {
+        LinkedHashSet<RunKey> keys = new LinkedHashSet<>();
+        store.readSweep().orElseThrow().get("runs").forEach(r -> keys.add(new RunKey(r.get("key").asText())));
+        return store.readRuns(keys);
+    }
+
+    private static void write(ReportFormatType type, SweepReport report, Appendable out) {
+        try {
+            type.format().write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.gansweep.record;
+
+import static org.gansweep.record.StoredKeys.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.gansweep.engine.RunResult;
+import org.gansweep.engine.Trajectory;
+import org.gansweep.internal.AtomicFiles;
+import org.gansweep.internal.Json;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.RunKey;
+
+/**
+ * The embedded results store: one folder per sweep, one folder per run, plain JSON and CSV that need no
+ * tool to read. Every file is written atomically; a run is complete exactly when its summary.json exists,
+ * and summary.json is written last. Shards writing into one folder touch disjoint run folders.
+ */
+public final class ResultStore {
+    static final String SWEEP_FILE = "sweep.json";
+    static final String CONFIG_FILE = "config.json";
+    static final String TRAJECTORY_FILE = "trajectory.csv";
+    static final String SUMMARY_FILE = "summary.json";
+    private final Path sweepDir;
+
+    private ResultStore(Path sweepDir) {
+        this.sweepDir = sweepDir;
+    }
+
+    /** Opens (creating) results/<sweep>; fails with bad input, before writing anything, if unwritable. */
+    public static ResultStore open(Path resultsRoot, String sweepName) {
+        Path dir = resultsRoot.resolve(sweepName);
+        try {
+            Files.createDirectories(dir.resolve("runs"));
+            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StoreException(resultsRoot + ": not writable (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", true);
+        }
+        ResultStore store = new ResultStore(dir);
+        store.removeLeftovers();
+        return store;
+    }
+
+    /** Opens an existing sweep folder for reading. */
+    public static ResultStore existing(Path sweepDir) {
+        if (!Files.isRegularFile(sweepDir.resolve(SWEEP_FILE))) {
+            throw new StoreException(sweepDir + ": not a sweep results folder (no " + SWEEP_FILE + ")", true);
+        }
+        return new ResultStore(sweepDir);
+    }
+
+    public Path sweepDir() {
+        return sweepDir;
+    }
+
+    private Path runDir(RunKey key) {
+        return sweepDir.resolve("runs").resolve(key.value());
+    }
+
+    private void removeLeftovers() {
+        try (Stream<Path> files = Files.walk(sweepDir.resolve("runs"), 2)) {
+            for (Path file : files.filter(AtomicFiles::isTemporary).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot clean " + sweepDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeSweep(String specText, String specHash, List<PlannedRun> runs, List<String> varyingKeys) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put(FORMAT, SWEEP_FORMAT);
+        try {
+            root.set("spec", Json.mapper().readTree(specText));
+        } catch (IOException e) {
+            throw new StoreException("spec text is not JSON: " + e.getMessage(), e);
+        }
+        root.put("spec_hash", specHash);
+        ArrayNode varying = root.putArray("varying");
+        varyingKeys.forEach(varying::add);
+        ArrayNode list = root.putArray("runs");
+        for (PlannedRun run : runs) {
+            ObjectNode entry = list.addObject();
+            entry.put("key", run.key().value());
+            entry.put("group", run.group().value());
+            entry.put(SEED, run.seed());
+            ObjectNode params = entry.putObject("params");
+            for (String key : varyingKeys) {
+                params.set(key, Json.mapper().valueToTree(run.config().value(key)));
+            }
+        }
+        write(sweepDir.resolve(SWEEP_FILE), root);
+    }
+
+    public Optional<JsonNode> readSweep() {
+        Path file = sweepDir.resolve(SWEEP_FILE);
+        return Files.exists(file) ? Optional.of(readJson(file, SWEEP_FORMAT)) : Optional.empty();
+    }
+
+    /** Writes a finished run: config and trajectory first, summary last (the completion mark). */
+    public void writeRun(RunResult result, Provenance provenance) {
+        Path dir = runDir(result.run().key());
+        write(dir.resolve(CONFIG_FILE), RunFiles.config(result.run(), provenance));
+        writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory()));
+        write(dir.resolve(SUMMARY_FILE), RunFiles.summary(result, provenance));
+    }
+
+    public boolean isComplete(RunKey key) {
+        return Files.isRegularFile(runDir(key).resolve(SUMMARY_FILE));
+    }
+
+    public Set<RunKey> completeKeys() {
+        Set<RunKey> keys = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(sweepDir.resolve("runs"))) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (name.matches("[0-9a-f]{16}") && Files.isRegularFile(dir.resolve(SUMMARY_FILE))) {
+                    keys.add(new RunKey(name));
+                }
+            }
+        } catch (IOException e) {
+            return keys;
+        }
+        return keys;
+    }
+
+    public RunRecord readRun(RunKey key) {
+        Path dir = runDir(key);
+        return RunFiles.record(readJson(dir.resolve(CONFIG_FILE), CONFIG_FORMAT),
+                readJson(dir.resolve(SUMMARY_FILE), SUMMARY_FORMAT));
+    }
+
+    /** The complete runs among these keys, in the given order. */
+    public List<RunRecord> readRuns(Collection<RunKey> keys) {
+        List<RunRecord> records = new ArrayList<>();
+        for (RunKey key : keys) {
+            if (isComplete(key)) {
+                records.add(readRun(key));
+            }
+        }
+        return records;
+    }
+
+    public Trajectory readTrajectory(RunKey key) {
+        Path file = runDir(key).resolve(TRAJECTORY_FILE);
+        try {
+            return TrajectoryCsv.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public void writeSummaryCsv(List<RunRecord> records, List<String> varyingKeys) {
+        writeText(sweepDir.resolve("summary.csv"), SummaryCsv.format(records, varyingKeys));
+    }
+
+    /** Atomic write of a report file into the sweep folder. */
+    public Path writeText(String fileName, String content) {
+        Path file = sweepDir.resolve(fileName);
+        writeText(file, content);
+        return file;
+    }
+
+    private static void writeText(Path file, String content) {
+        try {
+            AtomicFiles.writeString(file, content);
+        } catch (UncheckedIOException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, JsonNode node) {
+        try {
+            writeText(file, Json.mapper().writeValueAsString(node) + "\n");
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot serialize: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readJson(Path file, String format) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read: " + e.getMessage().split("\n")[0], e);
+        }
+        if (!format.equals(node.path(FORMAT).asText())) {
+            throw new StoreException(file + ": format " + node.path(FORMAT) + " is not " + format, false);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,59 @@
+package org.gansweep.record;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.gansweep.engine.Trajectory;
+
+/**
+ * trajectory.csv: a header of column names (step first), then one row per log point. Numbers use Java's
+ * shortest round-trip form, so values read back bitwise equal; steps print as integers.
+ */
+final class TrajectoryCsv {
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
+    private TrajectoryCsv() {
+    }
+
+    static String format(Trajectory trajectory) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(trajectory.columns());
+            List<String> cells = new ArrayList<>();
+            for (double[] row : trajectory.rows()) {
+                cells.clear();
+                cells.add(Long.toString((long) row[0]));
+                for (int c = 1; c < row.length; c++) {
+                    cells.add(Double.toString(row[c]));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static Trajectory parse(String text) {
+        try {
+            List<CSVRecord> records = FORMAT.parse(new StringReader(text)).getRecords();
+            List<String> columns = records.get(0).toList();
+            List<double[]> rows = new ArrayList<>();
+            for (CSVRecord record : records.subList(1, records.size())) {
+                double[] row = new double[columns.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = Double.parseDouble(record.get(c));
+                }
+                rows.add(row);
+            }
+            return new Trajectory(columns, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

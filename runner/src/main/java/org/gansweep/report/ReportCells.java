@@ -1,0 +1,57 @@
+package org.gansweep.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gansweep.engine.Outcome;
+
+/** The human-readable columns shared by the text and markdown tables. */
+final class ReportCells {
+    private ReportCells() {
+    }
+
+    static List<String> header(SweepReport report) {
+        List<String> header = new ArrayList<>(report.varyingKeys());
+        header.addAll(List.of("n", "ok", "rate", "wilson95", "median_steps"));
+        for (Outcome o : Outcome.values()) {
+            header.add(o.label());
+        }
+        return header;
+    }
+
+    static List<String> row(GroupSummary g) {
+        List<String> row = new ArrayList<>();
+        g.parameters().values().forEach(v -> row.add(String.valueOf(v)));
+        row.add(Integer.toString(g.runs()));
+        row.add(Integer.toString(g.successes()));
+        row.add(String.format(Locale.ROOT, "%.3f", g.successRate()));
+        row.add(String.format(Locale.ROOT, "[%.3f, %.3f]", g.interval().lowerBound(), g.interval().upperBound()));
+        row.add(g.medianStepsToConverge().isPresent()
+                ? String.format(Locale.ROOT, "%.0f", g.medianStepsToConverge().getAsDouble()) : ">" + g.censoredAt());
+        for (Outcome o : Outcome.values()) {
+            row.add(Integer.toString(g.count(o)));
+        }
+        return row;
+    }
+
+    /** Parameters in key order, matching the header. */
+    static List<String> parameterValues(SweepReport report, GroupSummary g) {
+        List<String> values = new ArrayList<>();
+        report.varyingKeys().forEach(k -> values.add(String.valueOf(g.parameters().get(k))));
+        return values;
+    }
+
+    static List<String> orderedRow(SweepReport report, GroupSummary g) {
+        List<String> row = row(g);
+        List<String> params = parameterValues(report, g);
+        for (int i = 0; i < params.size(); i++) {
+            row.set(i, params.get(i));
+        }
+        return row;
+    }
+
+    static String completeness(SweepReport report) {
+        return report.completeRuns() + " of " + report.plannedRuns() + " runs complete, " + report.groups().size()
+                + " groups";
+    }
+}
