@@ -16,6 +16,19 @@ final class Axes {
     private Axes() {
     }
 
+    /** A grid axis: its values must be distinct (a repeated value would only repeat runs). */
+    static List<Object> expandDistinct(JsonNode axis, String path, String file) {
+        List<Object> values = expand(axis, path, file);
+        Set<Object> seen = new HashSet<>();
+        for (Object value : values) {
+            if (!seen.add(value)) {
+                throw new SpecException(file, path, "value " + value + " appears twice");
+            }
+        }
+        return values;
+    }
+
+    /** A zip list: values may repeat, since a zip group's i-th entries form one tuple. */
     static List<Object> expand(JsonNode axis, String path, String file) {
         List<Object> values;
         if (axis.isArray()) {
@@ -29,12 +42,6 @@ final class Axes {
         } else {
             throw new SpecException(file, path, "expected a list of values or one of {\"values\": [...]}, "
                     + "{\"range\": [from, to, step]}, {\"logspace\": [from, to, count]}, got " + SpecText.show(axis));
-        }
-        Set<Object> seen = new HashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (!seen.add(values.get(i))) {
-                throw new SpecException(file, path, "value " + values.get(i) + " appears twice");
-            }
         }
         return values;
     }

@@ -73,7 +73,7 @@ public final class SpecReader {
         }
         Map<String, List<Object>> grid = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : fields(root, "grid", file)) {
-            grid.put(e.getKey(), Axes.expand(e.getValue(), "grid." + e.getKey(), file));
+            grid.put(e.getKey(), Axes.expandDistinct(e.getValue(), "grid." + e.getKey(), file));
         }
         return new SweepSpec(file, text, name, experiment, base, description, set, grid, zip(root, file),
                 Seeds.of(root.get("seeds"), file), exclude(root, file));
@@ -89,7 +89,8 @@ public final class SpecReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new SpecException(file, "", where + "malformed JSON: " + e.getOriginalMessage().split("\n")[0]);
+            String reason = e.getOriginalMessage().split("\n")[0].split(" \\(start marker")[0];
+            throw new SpecException(file, "", where + "malformed JSON: " + reason);
         }
     }
 

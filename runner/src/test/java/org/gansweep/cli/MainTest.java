@@ -1,0 +1,117 @@
+package org.gansweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end: exit codes, one-line errors, nothing written on bad input, resume. */
+class MainTest {
+    private static final String SPEC = "{\"name\":\"tiny\",\"experiment\":\"point\",\"set\":{\"steps\":60,\"log_every\":20},"
+            + "\"grid\":{\"easing\":[0.0,0.1]},\"seeds\":{\"count\":3}}";
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path spec(String text) throws IOException {
+        Path file = dir.resolve("spec.json");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** Every file of a sweep folder, with summary.json's timing (the only volatile part) blanked. */
+    private static Map<String, String> files(Path sweep) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(sweep)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                files.put(sweep.relativize(f).toString(), text.replaceAll("(?s)\"timing\" : \\{.*?}", "timing"));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void runTrainsReportsAndAResumeAfterALostRunRecreatesIdenticalFiles() throws IOException {
+        Path results = dir.resolve("results");
+        String specFile = spec(SPEC).toString();
+        Result first = main("run", specFile, "--results", results.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("6 of 6 runs complete, 2 groups"), first.out());
+        Path sweep = results.resolve("tiny");
+        Map<String, String> before = files(sweep);
+        assertEquals(6 * 3 + 3, before.size());
+
+        // A sweep killed mid-run: one run never got its summary, another has only a stray temp file.
+        Path victim;
+        try (Stream<Path> runs = Files.list(sweep.resolve("runs"))) {
+            victim = runs.sorted().findFirst().orElseThrow();
+        }
+        Files.delete(victim.resolve("summary.json"));
+        Files.writeString(victim.resolve(".summary.json.123.1.tmp"), "{half");
+        Result again = main("run", specFile, "--results", results.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("5 already done, 1 to train"), again.err());
+        assertEquals(before, files(sweep));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineAndWritesNothing() throws IOException {
+        Path results = dir.resolve("results");
+        Result missing = main("run", dir.resolve("nope.json").toString(), "--results", results.toString());
+        assertEquals(2, missing.code());
+        assertEquals("gansweep: " + dir.resolve("nope.json") + ": cannot read: no such file\n", missing.err());
+
+        Result unknown = main("plan", spec(SPEC.replace("\"point\"", "\"pointt\"")).toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("gansweep: " + dir.resolve("spec.json") + ": experiment: unknown experiment"));
+
+        Result badValue = main("run", spec(SPEC.replace("[0.0,0.1]", "[0.0,0.7]")).toString(), "--results", results.toString());
+        assertEquals(2, badValue.code());
+        assertTrue(badValue.err().contains("grid.easing[1]: expected a number >= 0 and < 0.5, got 0.7"), badValue.err());
+        assertFalse(Files.exists(results), "nothing may be written for a bad spec");
+
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Result unwritable = main("run", spec(SPEC).toString(), "--results", file.resolve("results").toString());
+        assertEquals(2, unwritable.code());
+        assertTrue(unwritable.err().contains("not writable"), unwritable.err());
+        assertEquals(1, unwritable.err().lines().count());
+    }
+
+    @Test
+    void askingForCudaWithoutItFailsWithTheReason() throws IOException {
+        Result cuda = main("run", spec(SPEC).toString(), "--results", dir.resolve("r").toString(), "--backend", "cuda");
+        assertEquals(1, cuda.code());
+        assertTrue(cuda.err().contains("--backend cuda"), cuda.err());
+    }
+
+    @Test
+    void planWritesNothingAndCountsRuns() throws IOException {
+        Result plan = main("plan", spec(SPEC).toString(), "--results", dir.resolve("r").toString());
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("6 runs = 2 groups x 3 seeds"), plan.out());
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+}
