@@ -13,10 +13,15 @@ final class Values {
         this.schema = schema;
     }
 
-    Object normalize(String name, Object value, String path) {
-        Parameter parameter = schema.parameter(name).orElseThrow(() -> new PlanException(file + ": " + path
+    /** The parameter, or an error at the path that names it. */
+    Parameter require(String name, String path) {
+        return schema.parameter(name).orElseThrow(() -> new PlanException(file + ": " + path
                 + ": unknown parameter for experiment " + schema.experiment() + "; allowed: "
                 + String.join(", ", new TreeSet<>(schema.names()))));
+    }
+
+    Object normalize(String name, Object value, String path) {
+        Parameter parameter = require(name, path.replaceAll("\\[\\d+]$", ""));
         return parameter.normalize(value).orElseThrow(() -> new PlanException(file + ": " + path + ": expected "
                 + parameter.rule() + ", got " + show(value)));
     }

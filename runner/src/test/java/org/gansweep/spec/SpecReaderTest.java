@@ -43,8 +43,8 @@ class SpecReaderTest {
         "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"grid\":{\"lr\":{\"range\":[0,1,0]}}}|sweeps/x.json: grid.lr.range[2]: step should be positive, got 0.0",
         "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"grid\":{\"lr\":[1,[2]]}}|sweeps/x.json: grid.lr[1]: expected a number, string or boolean, got [2]",
         "{\"name\":\"a\",\"experiment\":\"p\"}|sweeps/x.json: seeds: missing; a sweep needs experiment, name, seeds",
-        "{\"name\":\"a\",\"name\":\"b\",\"experiment\":\"p\",\"seeds\":[1]}|sweeps/x.json: line 1, column 17: malformed JSON: Duplicate field 'name'",
-        "{\"name\":\"a\",|sweeps/x.json: line 1, column 13: malformed JSON: Unexpected end-of-input: expected close marker for Object",
+        "{\"name\":\"a\",\"name\":\"b\",\"experiment\":\"p\",\"seeds\":[1]}|sweeps/x.json: line 1, column 19: malformed JSON: Duplicate field 'name'",
+        "{\"name\":\"a\",|sweeps/x.json: line 1, column 13: malformed JSON: Unexpected end-of-input within/between Object entries",
     })
     void badSpecsFailWithOneLineNamingFileAndPath(String json, String message) {
         assertEquals(message, error(json));
