@@ -13,6 +13,7 @@ import org.gansweep.engine.Experiments;
 import org.gansweep.engine.Numerics;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
+import org.gansweep.engine.point.PointPlainLoop;
 import org.gansweep.plan.GroupKey;
 import org.gansweep.plan.Parameter;
 import org.gansweep.plan.PlannedRun;
@@ -68,25 +69,55 @@ final class BenchCommand implements Command {
         Numerics numerics = Backends.start("auto", Precision.FLOAT, threads);
         out.printf(Locale.ROOT, "bench %s, %d steps, %s %s (%s)%n", experiment, steps, numerics.backend(),
                 numerics.dtype(), numerics.device());
-        rate(engine, 16, 1);
-        out.printf(Locale.ROOT, "%8s  %18s  %18s  %8s%n", "R", "batched run-steps/s", "one-at-a-time", "ratio");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Experiment fused = Experiments.all(true, cores).get(experiment);
+        boolean hasFused = fused.kernel(Precision.FLOAT).equals("fused");
+        boolean isPoint = experiment.equals("point");
+        for (int warm = 0; warm < 3; warm++) {
+            rate(engine, runs(engine, 64), 1);
+            if (hasFused) {
+                rate(fused, runs(engine, 1024), 1);
+            }
+            if (isPoint) {
+                plainRate(runs(engine, 4));
+            }
+        }
+        out.printf(Locale.ROOT, "run-steps/s (one run-step = one D update + one G update); ratios against the plain loop%n");
+        out.printf(Locale.ROOT, "%7s  %13s  %13s  %13s  %13s  %13s  %9s  %9s%n", "R", "nd4j 1-by-1", "nd4j batched",
+                "fused " + cores + "thr", "fused 1thr", "plain loop", "fused/pl", "nd4j/pl");
         for (int size : sizes) {
-            double batched = rate(engine, size, 1);
-            double sequential = rate(engine, Math.min(size, SEQUENTIAL_SAMPLE), Math.min(size, SEQUENTIAL_SAMPLE));
-            out.printf(Locale.ROOT, "%8d  %18.0f  %18.0f  %8.1f%n", size, batched, sequential, batched / sequential);
+            List<PlannedRun> batch = runs(engine, size);
+            List<PlannedRun> sample = batch.subList(0, Math.min(size, SEQUENTIAL_SAMPLE));
+            double oneByOne = rate(engine, sample, sample.size());
+            double nd4j = rate(engine, batch, 1);
+            double fusedAll = hasFused ? rate(fused, batch, 1) : Double.NaN;
+            double fusedOne = hasFused ? rate(Experiments.all(true, 1).get(experiment), batch, 1) : Double.NaN;
+            double plain = isPoint ? plainRate(batch.subList(0, Math.min(size, 64))) : Double.NaN;
+            out.printf(Locale.ROOT, "%7d  %13.0f  %13.0f  %13.0f  %13.0f  %13.0f  %9.1f  %9.2f%n", size, oneByOne, nd4j,
+                    fusedAll, fusedOne, plain, fusedAll / plain, nd4j / plain);
         }
         return Main.OK;
     }
 
-    /** Run-steps/s training `count` runs in batches of count / pieces. */
-    private double rate(Experiment engine, int count, int pieces) {
-        List<PlannedRun> all = runs(engine, count);
-        int per = count / pieces;
+    /** Run-steps/s training the runs in `pieces` equal batches, one after another. */
+    private double rate(Experiment engine, List<PlannedRun> all, int pieces) {
+        int per = all.size() / pieces;
         long start = System.nanoTime();
         for (int p = 0; p < pieces; p++) {
             engine.train(all.subList(p * per, (p + 1) * per), Precision.FLOAT, RunListener.NONE);
         }
-        return count * (double) steps / ((System.nanoTime() - start) / 1e9);
+        return all.size() * (double) steps / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The plain single-threaded Java loop, one run after another: the reference a researcher would write. */
+    private double plainRate(List<PlannedRun> runs) {
+        long start = System.nanoTime();
+        double[][] finals = PointPlainLoop.train(runs);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (Double.isNaN(finals[0][0] + finals[finals.length - 1][1])) {
+            throw new IllegalStateException("plain loop produced NaN");
+        }
+        return runs.size() * (double) steps / seconds;
     }
 
     private List<PlannedRun> runs(Experiment engine, int count) {

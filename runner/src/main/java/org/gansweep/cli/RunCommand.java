@@ -6,6 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.gansweep.engine.EngineException;
+import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Backends;
 import org.gansweep.engine.BatchTiming;
 import org.gansweep.engine.BatchTrainer;
@@ -37,6 +40,10 @@ final class RunCommand extends SweepOptions implements Command {
     @Parameter(names = "--max-batch", description = "most runs trained together in one tensor program")
     int maxBatch = 4096;
 
+    @Parameter(names = "--kernel", description = "auto (fused CPU kernel where an experiment has one, on CPU "
+            + "in float), nd4j, or fused")
+    String kernel = "auto";
+
     @Override
     public boolean help() {
         return help;
@@ -57,16 +64,31 @@ final class RunCommand extends SweepOptions implements Command {
         if (maxBatch < 1 || threads < 0) {
             throw new UsageException("--max-batch should be >= 1 and --threads >= 0");
         }
+        if (!List.of("auto", "nd4j", "fused").contains(kernel)) {
+            throw new UsageException("--kernel " + kernel + ": expected one of auto, nd4j, fused");
+        }
+        if (kernel.equals("fused") && (precision != Precision.FLOAT || backend.equals("cuda"))) {
+            throw new UsageException("--kernel fused: the fused kernel runs on the CPU in float only");
+        }
         ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
-        BatchTrainer trainer = new BatchTrainer(Experiments.all(), precision, maxBatch);
         List<PlannedRun> todo = mine.runs().stream().filter(r -> !store.isComplete(r.key())).toList();
-        int largest = trainer.batches(todo).stream().mapToInt(List::size).max().orElse(0);
-        int nd4jThreads = threads > 0 ? threads : largest < SINGLE_THREAD_BELOW ? 1 : Runtime.getRuntime().availableProcessors();
+        int largest = new BatchTrainer(Experiments.all(), precision, maxBatch).batches(todo).stream()
+                .mapToInt(List::size).max().orElse(0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int nd4jThreads = threads > 0 ? threads : largest < SINGLE_THREAD_BELOW ? 1 : cores;
         Numerics numerics = Backends.start(backend, precision, nd4jThreads);
+        boolean fused = !kernel.equals("nd4j") && numerics.backend().equals("cpu");
+        Map<String, Experiment> experiments = Experiments.all(fused, threads > 0 ? threads : cores);
+        if (kernel.equals("fused") && experiments.values().stream().noneMatch(e -> e.kernel(precision).equals("fused"))) {
+            throw new EngineException("--kernel fused: not available (needs java --add-modules jdk.incubator.vector, "
+                    + "as scripts/gansweep passes)");
+        }
+        BatchTrainer trainer = new BatchTrainer(experiments, precision, maxBatch);
         store.writeSweep(whole.spec().text(), whole.spec().specHash(), whole.runs(), whole.varyingKeys());
         err.printf(Locale.ROOT, "sweep %s: %d runs in shard %s, %d already done, %d to train on %s %s (%s)%n",
                 whole.spec().name(), mine.runs().size(), mine.shard(), mine.runs().size() - todo.size(), todo.size(),
-                numerics.backend(), numerics.dtype(), numerics.device());
+                fused && !todo.isEmpty() && experiments.get(todo.get(0).experiment()).kernel(precision).equals("fused")
+                        ? "cpu-fused" : numerics.backend(), numerics.dtype(), numerics.device());
 
         long start = System.nanoTime();
         long[] writeNanos = {0};
@@ -80,7 +102,10 @@ final class RunCommand extends SweepOptions implements Command {
             @Override
             public void onRunFinished(RunResult result, BatchTiming timing) {
                 long t = System.nanoTime();
-                store.writeRun(result, Provenance.of(numerics, timing));
+                // The backend field names what computed the math: ND4J's backend, or the fused CPU kernel.
+                String ran = experiments.get(result.run().experiment()).kernel(precision).equals("fused")
+                        ? "cpu-fused" : numerics.backend();
+                store.writeRun(result, Provenance.of(numerics.withBackend(ran), timing));
                 writeNanos[0] += System.nanoTime() - t;
                 progress.runFinished();
             }

@@ -23,6 +23,14 @@ public interface Experiment {
     /** Number of training steps a run of this config takes, for progress and estimates. */
     long steps(ResolvedConfig config);
 
+    /**
+     * Which kernel trains runs at this precision: "nd4j" (ND4J ops, any backend), or a name for a
+     * CPU-only fused path. Recorded with every run, since kernels agree only to float tolerance.
+     */
+    default String kernel(Precision precision) {
+        return "nd4j";
+    }
+
     /** Trains the runs, which share one batch shape, together; calls the listener for each result. */
     List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener);
 }

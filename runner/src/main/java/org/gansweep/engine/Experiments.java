@@ -11,9 +11,15 @@ public final class Experiments {
     private Experiments() {
     }
 
+    /** Every experiment on its ND4J kernel. */
     public static Map<String, Experiment> all() {
+        return all(false, 1);
+    }
+
+    /** Every experiment, using fused CPU kernels where an experiment has one (CPU backend, float). */
+    public static Map<String, Experiment> all(boolean fusedCpu, int threads) {
         Map<String, Experiment> all = new LinkedHashMap<>();
-        for (Experiment e : new Experiment[] {new PointExperiment()}) {
+        for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads)}) {
             all.put(e.name(), e);
         }
         return all;

@@ -33,6 +33,15 @@ public final class RunStream {
     }
 
     /**
+     * Uniform on [-1, 1) as a float with 24 random bits: exact in float, so every kernel and dtype sees the
+     * same value (a 53-bit draw rounded to float could round differently than it does in double).
+     */
+    public static float symmetricFloat(long block, long index) {
+        int bits = (int) (mix(block + (index + 1) * GOLDEN) >>> 40);
+        return bits * 0x1.0p-23f - 1f;
+    }
+
+    /**
      * Standard normal by Box-Muller from the uniforms at 2i and 2i+1. StrictMath keeps the bits the same on
      * every JVM and CPU, which plain Math does not promise.
      */

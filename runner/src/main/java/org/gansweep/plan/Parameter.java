@@ -94,7 +94,8 @@ public record Parameter(String name, Kind kind, double min, boolean minInclusive
                 double x = n.doubleValue();
                 boolean aboveMin = minInclusive ? x >= min : x > min;
                 boolean belowMax = maxInclusive ? x <= max : x < max;
-                return Double.isFinite(x) && aboveMin && belowMax ? Optional.of(x) : Optional.empty();
+                // -0.0 and 0.0 are one value, and must be one run key.
+                return Double.isFinite(x) && aboveMin && belowMax ? Optional.of(x == 0 ? 0.0 : x) : Optional.empty();
         }
     }
 }

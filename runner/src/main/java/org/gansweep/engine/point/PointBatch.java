@@ -22,12 +22,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class PointBatch {
     static final int W = 0;
     static final int B = 1;
-    private static final int DRAW_INIT = 0;
-    private static final int DRAW_D_INPUT = 1;
-    private static final int DRAW_WEIGHT_NOISE = 2;
-    private static final int DRAW_D_INSTANCE = 3;
-    private static final int DRAW_G_INPUT = 4;
-    private static final int DRAW_G_INSTANCE = 5;
 
     final int runs;
     final int batch;
@@ -156,7 +150,7 @@ final class PointBatch {
         double[] d = new double[PointDiscriminator.PARAMETERS * runs];
         double bound2 = 1 / Math.sqrt(2);
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(0, DRAW_INIT);
+            long block = streams[r].block(0, PointDraws.INIT);
             g[W * runs + r] = RunStream.uniform(block, 0, -1, 1);
             g[B * runs + r] = RunStream.uniform(block, 1, -1, 1);
             for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
@@ -173,12 +167,12 @@ final class PointBatch {
         double[] uniforms = new double[fakeRows * runs];
         double[] noise = anyWeightNoise ? new double[2 * copies * runs] : null;
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(update, DRAW_D_INPUT);
+            long block = streams[r].block(update, PointDraws.D_INPUT);
             for (int i = 0; i < fakeRows; i++) {
-                uniforms[i * runs + r] = RunStream.uniform(block, i, -1, 1);
+                uniforms[i * runs + r] = RunStream.symmetricFloat(block, i);
             }
             if (noise != null && weightNoiseHost[r] > 0) {
-                long noiseBlock = streams[r].block(update, DRAW_WEIGHT_NOISE);
+                long noiseBlock = streams[r].block(update, PointDraws.WEIGHT_NOISE);
                 for (int i = 0; i < 2 * copies; i++) {
                     noise[i * runs + r] = RunStream.normal(noiseBlock, i);
                 }
@@ -198,7 +192,7 @@ final class PointBatch {
         }
         if (anyInstanceNoise) {
             realInputRows.assign(1.0);
-            addInstanceNoise(dPass.input, instanceD, update, DRAW_D_INSTANCE);
+            addInstanceNoise(dPass.input, instanceD, update, PointDraws.D_INSTANCE);
         }
         dPass.forward();
         TensorOps.sub(dPass.output, target, gradLogitD);
@@ -212,16 +206,16 @@ final class PointBatch {
     void updateGenerator(long update) {
         double[] uniforms = new double[batch * runs];
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(update, DRAW_G_INPUT);
+            long block = streams[r].block(update, PointDraws.G_INPUT);
             for (int i = 0; i < batch; i++) {
-                uniforms[i * runs + r] = RunStream.uniform(block, i, -1, 1);
+                uniforms[i * runs + r] = RunStream.symmetricFloat(block, i);
             }
         }
         upload.copy(uniforms, genInput);
         TensorOps.mulRow(genInput, w, gPass.input);
         TensorOps.addRow(gPass.input, b, gPass.input);
         if (anyInstanceNoise) {
-            addInstanceNoise(gPass.input, instanceG, update, DRAW_G_INSTANCE);
+            addInstanceNoise(gPass.input, instanceG, update, PointDraws.G_INSTANCE);
         }
         gPass.forward();
         // d/dlogit of -log sigmoid(logit), averaged over the batch.

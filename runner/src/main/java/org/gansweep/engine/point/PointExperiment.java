@@ -6,6 +6,7 @@ import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
+import org.gansweep.engine.VectorMath;
 import org.gansweep.plan.ParameterSchema;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
@@ -17,6 +18,27 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class PointExperiment implements Experiment {
     private static final int PROGRESS_EVERY = 25;
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public PointExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train float batches with the fused CPU kernel instead of ND4J ops (CPU backend only)
+     * @param threads  threads for the fused kernel
+     */
+    public PointExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu && precision == Precision.FLOAT && VectorMath.available() ? "fused" : "nd4j";
+    }
 
     @Override
     public String name() {
@@ -44,6 +66,9 @@ public final class PointExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return PointFusedTrainer.train(runs, threads, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         PointBatch batch = new PointBatch(runs, dataType);
         PointTracker tracker = new PointTracker(runs, batch.steps);
@@ -59,7 +84,7 @@ public final class PointExperiment implements Experiment {
             }
             double[] gen = batch.gen.data().asDouble();
             double[] disc = batch.disc.data().asDouble();
-            List<Integer> diverged = tracker.observe(step, gen, disc);
+            List<Integer> diverged = tracker.observe(step, PointTracker.Params.of(gen, disc, count), 0, count);
             if (step % batch.logEvery == 0 || step == batch.steps || !diverged.isEmpty()) {
                 logAll(batch, tracker, step, true, gen, disc, diverged);
             }
@@ -95,7 +120,7 @@ public final class PointExperiment implements Experiment {
         for (int r = 0; r < batch.runs; r++) {
             boolean justDiverged = diverged.contains(r);
             if ((logStep && tracker.active(r)) || justDiverged) {
-                tracker.log(r, step, gen, disc, dReal[r], trained ? dFake[r] : Double.NaN,
+                tracker.log(r, step, PointTracker.Params.of(gen, disc, batch.runs), dReal[r], trained ? dFake[r] : Double.NaN,
                         trained ? lossD[r] : Double.NaN, trained ? lossG[r] : Double.NaN);
             }
         }

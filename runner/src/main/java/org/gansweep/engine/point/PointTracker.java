@@ -47,6 +47,21 @@ final class PointTracker {
         }
     }
 
+    /** Parameter p of run r: rows 0-1 are G's w, b; rows 2-8 are D's parameters in PointDiscriminator order. */
+    interface Params {
+        double value(int p, int r);
+
+        /** Host copies of the [2, R] and [7, R] matrices, row-major, as the ND4J path reads them. */
+        static Params of(double[] gen, double[] disc, int runs) {
+            return (p, r) -> p < 2 ? gen[p * runs + r] : disc[(p - 2) * runs + r];
+        }
+
+        /** The fused path's [parameter][run] float arrays. */
+        static Params of(float[][] gen, float[][] disc) {
+            return (p, r) -> p < 2 ? gen[p][r] : disc[p - 2][r];
+        }
+    }
+
     boolean active(int r) {
         return divergedAt[r] < 0;
     }
@@ -55,20 +70,19 @@ final class PointTracker {
      * Checks each live run after a step; returns the runs that diverged at this step. gen and disc are the
      * host copies of the [2, R] and [7, R] parameter matrices, row-major.
      */
-    List<Integer> observe(long step, double[] gen, double[] disc) {
-        int count = runs.size();
+    List<Integer> observe(long step, Params params, int from, int to) {
         List<Integer> diverged = new ArrayList<>();
-        for (int r = 0; r < count; r++) {
+        for (int r = from; r < to; r++) {
             if (!active(r)) {
                 continue;
             }
-            if (beyondBound(r, gen, disc)) {
+            if (beyondBound(r, params)) {
                 divergedAt[r] = step;
                 diverged.add(r);
                 continue;
             }
-            double w = gen[PointBatch.W * count + r];
-            double b = gen[PointBatch.B * count + r];
+            double w = params.value(PointBatch.W, r);
+            double b = params.value(PointBatch.B, r);
             if (!(Math.abs(w) < tolerance[r] && Math.abs(b - 1) < tolerance[r])) {
                 lastFailure[r] = step;
             }
@@ -76,10 +90,9 @@ final class PointTracker {
         return diverged;
     }
 
-    private boolean beyondBound(int r, double[] gen, double[] disc) {
-        int count = runs.size();
+    private boolean beyondBound(int r, Params params) {
         for (int p = 0; p < PARAMS; p++) {
-            double v = p < 2 ? gen[p * count + r] : disc[(p - 2) * count + r];
+            double v = params.value(p, r);
             if (!Double.isFinite(v) || Math.abs(v) > bound[r]) {
                 return true;
             }
@@ -88,15 +101,11 @@ final class PointTracker {
     }
 
     /** Appends a trajectory row for run r; scores and losses may be NaN where not yet defined (step 0). */
-    void log(int r, long step, double[] gen, double[] disc, double dReal, double dFake, double lossD,
-             double lossG) {
-        int count = runs.size();
+    void log(int r, long step, Params params, double dReal, double dFake, double lossD, double lossG) {
         double[] row = new double[COLUMNS.size()];
         row[0] = step;
-        row[1] = gen[PointBatch.W * count + r];
-        row[2] = gen[PointBatch.B * count + r];
-        for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
-            row[3 + p] = disc[p * count + r];
+        for (int p = 0; p < PARAMS; p++) {
+            row[1 + p] = params.value(p, r);
         }
         row[10] = dReal;
         row[11] = dFake;
