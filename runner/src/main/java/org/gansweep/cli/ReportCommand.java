@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
@@ -46,7 +47,7 @@ final class ReportCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
-        SweepReport report = build(store);
+        SweepReport report = build(store, records(store, Map.of()));
         if (type.fileName().isEmpty()) {
             write(type, report, out);
         } else {
@@ -57,10 +58,13 @@ final class ReportCommand implements Command {
         return Main.OK;
     }
 
-    /** Writes summary.csv and groups.csv, prints the text report; used at the end of every run. */
-    static int report(ResultStore store, String sweep, PrintStream out) {
-        SweepReport report = build(store);
-        List<RunRecord> records = records(store);
+    /**
+     * Writes summary.csv and groups.csv and prints the text report; used at the end of every run. Runs
+     * this process just wrote are taken from memory, the rest read from the store.
+     */
+    static int report(ResultStore store, Map<RunKey, RunRecord> known, PrintStream out) {
+        List<RunRecord> records = records(store, known);
+        SweepReport report = build(store, records);
         store.writeSummaryCsv(records, report.varyingKeys());
         StringBuilder csv = new StringBuilder();
         write(ReportFormatType.CSV, report, csv);
@@ -69,18 +73,33 @@ final class ReportCommand implements Command {
         return Main.OK;
     }
 
-    private static SweepReport build(ResultStore store) {
+    private static SweepReport build(ResultStore store, List<RunRecord> records) {
         JsonNode sweep = store.readSweep().orElseThrow();
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
-        return Grouping.summarize(sweep.get("spec").get("name").asText(), records(store), varying,
-                sweep.get("runs").size());
+        return Grouping.summarize(sweep.get("spec").get("name").asText(), records, varying, sweep.get("runs").size());
     }
 
-    private static List<RunRecord> records(ResultStore store) {
+    /** The complete runs of the sweep in plan order: from memory where known, else from the store. */
+    private static List<RunRecord> records(ResultStore store, Map<RunKey, RunRecord> known) {
+        List<RunRecord> records = new ArrayList<>();
+        List<RunKey> unknown = new ArrayList<>();
         LinkedHashSet<RunKey> keys = new LinkedHashSet<>();
         store.readSweep().orElseThrow().get("runs").forEach(r -> keys.add(new RunKey(r.get("key").asText())));
-        return store.readRuns(keys);
+        for (RunKey key : keys) {
+            if (!known.containsKey(key)) {
+                unknown.add(key);
+            }
+        }
+        Map<RunKey, RunRecord> fromDisk = new java.util.HashMap<>();
+        store.readRuns(unknown).forEach(r -> fromDisk.put(r.key(), r));
+        for (RunKey key : keys) {
+            RunRecord record = known.containsKey(key) ? known.get(key) : fromDisk.get(key);
+            if (record != null) {
+                records.add(record);
+            }
+        }
+        return records;
     }
 
     private static void write(ReportFormatType type, SweepReport report, Appendable out) {

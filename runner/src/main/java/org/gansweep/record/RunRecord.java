@@ -21,6 +21,13 @@ public record RunRecord(RunKey key, GroupKey group, String experiment, ResolvedC
         finalMetrics = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(finalMetrics));
     }
 
+    /** The record of a run just trained: equal to what {@link ResultStore#readRun} reads back once written. */
+    public static RunRecord of(org.gansweep.engine.RunResult result, Provenance provenance) {
+        org.gansweep.plan.PlannedRun run = result.run();
+        return new RunRecord(run.key(), run.group(), run.experiment(), run.config(), run.seed(), result.outcome(),
+                result.stepsToConverge(), result.steps(), result.divergedAtStep(), result.finalMetrics(), provenance);
+    }
+
     public boolean success() {
         return outcome == Outcome.CONVERGED;
     }

@@ -1,0 +1,99 @@
+package org.gansweep.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.gansweep.engine.Outcome;
+import org.gansweep.engine.RunResult;
+import org.gansweep.engine.Trajectory;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+import org.gansweep.plan.RunKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultStoreTest {
+    @TempDir
+    Path dir;
+
+    private static RunResult result(Outcome outcome) {
+        ResolvedConfig config = new ResolvedConfig(new TreeMap<>(Map.of("lr", 0.1, "steps", 20L, "opt", "sgd", "on", true)));
+        PlannedRun run = new PlannedRun(RunKeys.run("toy", config, 7), RunKeys.group("toy", config), "toy", config, 7);
+        Trajectory trajectory = new Trajectory(List.of("step", "w", "loss"), List.of(new double[] {0, 0.1f, Double.NaN},
+                new double[] {10, -3.0000001192092896, 0.6931471805599453}, new double[] {20, 1e-45, Double.POSITIVE_INFINITY}));
+        return new RunResult(run, outcome, outcome == Outcome.CONVERGED ? OptionalLong.of(12) : OptionalLong.empty(), 20,
+                OptionalLong.empty(), Map.of("w", 1e-45, "loss", Double.NaN), trajectory);
+    }
+
+    private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc123", "cpu-fused", "float", "cpu 2 cores",
+            "17.0.15", "Linux", "amd64", 1.25, 32);
+
+    @Test
+    void aWrittenRunReadsBackEqualToItsInMemoryRecordWithBitwiseTrajectory() {
+        ResultStore store = ResultStore.open(dir, "s");
+        RunResult result = result(Outcome.CONVERGED);
+        store.writeRun(result, PROVENANCE);
+        RunRecord read = store.readRun(result.run().key());
+        assertEquals(RunRecord.of(result, PROVENANCE).toString(), read.toString());
+        Trajectory back = store.readTrajectory(result.run().key());
+        assertEquals(result.trajectory().columns(), back.columns());
+        for (int i = 0; i < back.size(); i++) {
+            double[] expected = result.trajectory().row(i);
+            double[] actual = back.row(i);
+            for (int c = 0; c < expected.length; c++) {
+                assertEquals(Double.doubleToRawLongBits(expected[c]), Double.doubleToRawLongBits(actual[c]), "row " + i + " col " + c);
+            }
+        }
+    }
+
+    @Test
+    void aRunWithoutSummaryIsNotCompleteAndLeftoverTempFilesAreRemovedOnOpen() throws IOException {
+        ResultStore store = ResultStore.open(dir, "s");
+        RunResult result = result(Outcome.OSCILLATING);
+        store.writeRun(result, PROVENANCE);
+        Path runDir = dir.resolve("s/runs").resolve(result.run().key().value());
+        Files.delete(runDir.resolve("summary.json"));
+        Path leftover = Files.writeString(runDir.resolve(".summary.json.99.1.tmp"), "{");
+        assertFalse(store.isComplete(result.run().key()));
+        ResultStore.open(dir, "s");
+        assertFalse(Files.exists(leftover));
+        assertTrue(store.completeKeys().isEmpty());
+    }
+
+    @Test
+    void anUnwritableRootIsBadInputAndCreatesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        StoreException e = assertThrows(StoreException.class, () -> ResultStore.open(file.resolve("results"), "s"));
+        assertTrue(e.isBadInput());
+        assertTrue(e.getMessage().startsWith(file.resolve("results") + ": not writable"), e.getMessage());
+    }
+
+    @Test
+    void summaryCsvIsPinned() {
+        ResultStore store = ResultStore.open(dir, "s");
+        RunResult result = result(Outcome.CONVERGED);
+        store.writeRun(result, PROVENANCE);
+        store.writeSummaryCsv(List.of(store.readRun(result.run().key())), List.of("lr"));
+        assertArrayEquals(new String[] {"run_key,group_key,seed,lr,outcome,success,steps,steps_to_converge,final_loss,final_w",
+                result.run().key() + "," + result.run().group() + ",7,0.1,converged,1,20,12,NaN,1.0E-45"},
+                readLines(dir.resolve("s/summary.csv")));
+    }
+
+    private static String[] readLines(Path file) {
+        try {
+            return Files.readAllLines(file).toArray(String[]::new);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
