@@ -41,6 +41,13 @@ final class BenchCommand implements Command {
     @com.beust.jcommander.Parameter(names = "--threads", description = "ND4J threads (0 = ND4J default)")
     int threads = 0;
 
+    @com.beust.jcommander.Parameter(names = "--memory", description = "also measure resident memory: R = --memory-runs"
+            + " trained for --steps and for 10x --steps, on each kernel")
+    boolean memory;
+
+    @com.beust.jcommander.Parameter(names = "--memory-runs", description = "R for --memory")
+    int memoryRuns = 65536;
+
     @com.beust.jcommander.Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     boolean help;
 
@@ -96,7 +103,44 @@ final class BenchCommand implements Command {
             out.printf(Locale.ROOT, "%7d  %13.0f  %13.0f  %13.0f  %13.0f  %13.0f  %9.1f  %9.2f%n", size, oneByOne, nd4j,
                     fusedAll, fusedOne, plain, fusedAll / plain, nd4j / plain);
         }
+        if (memory) {
+            memoryTable(out, hasFused ? List.of(fused, engine) : List.of(engine));
+        }
         return Main.OK;
+    }
+
+    /**
+     * Resident memory (VmRSS, after a GC) training R runs for --steps and then 10x --steps in this process:
+     * a leak of per-step allocations (ND4J frees off-heap memory only when Java's GC runs) shows as growth.
+     */
+    private void memoryTable(PrintStream out, List<Experiment> kernels) {
+        out.printf(Locale.ROOT, "%nresident memory, R = %d (log every steps/10)%n", memoryRuns);
+        out.printf(Locale.ROOT, "%8s  %10s  %14s  %14s%n", "kernel", "steps", "run-steps/s", "VmRSS MB");
+        long base = steps;
+        for (Experiment kernel : kernels) {
+            for (long s : new long[] {base, 10 * base}) {
+                steps = s;
+                List<PlannedRun> batch = runs(kernel, memoryRuns);
+                double perSecond = rate(kernel, batch, 1);
+                System.gc();
+                out.printf(Locale.ROOT, "%8s  %10d  %14.0f  %14.0f%n", kernel.kernel(Precision.FLOAT), s, perSecond,
+                        residentMegabytes());
+            }
+        }
+        steps = base;
+    }
+
+    private static double residentMegabytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 
     /** Run-steps/s training the runs in `pieces` equal batches, one after another. */
