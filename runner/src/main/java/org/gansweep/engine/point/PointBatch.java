@@ -2,6 +2,7 @@ package org.gansweep.engine.point;
 
 import java.util.List;
 import org.gansweep.engine.BatchedOptimizer;
+import org.gansweep.engine.DrawChunks;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunListener;
@@ -23,6 +24,8 @@ final class PointBatch {
     static final int W = 0;
     static final int B = 1;
 
+    /** Draw chunks hold at most this many values (64 MB in float): memory, not speed, bounds them. */
+    private static final long DRAW_CHUNK_ELEMENTS = 16L << 20;
     final int runs;
     final int batch;
     final int copies;
@@ -59,6 +62,11 @@ final class PointBatch {
     final BatchedOptimizer optG;
     final BatchedOptimizer optD;
     private final HostUpload upload;
+    private final DrawChunks dUniforms;
+    private final DrawChunks dWeightNoise;
+    private final DrawChunks dInstanceNoise;
+    private final DrawChunks gUniforms;
+    private final DrawChunks gInstanceNoise;
     private final INDArray w;
     private final INDArray b;
     private final INDArray gradW;
@@ -133,6 +141,14 @@ final class PointBatch {
         realInputRows = dPass.input.get(NDArrayIndex.interval(fakeRows, dRows), NDArrayIndex.all());
         instanceD = anyInstanceNoise ? Nd4j.zeros(dataType, dRows, runs) : null;
         instanceG = anyInstanceNoise ? Nd4j.zeros(dataType, batch, runs) : null;
+        dUniforms = chunks(fakeRows, dataType, (u, block, at) -> uniforms(u, PointDraws.D_INPUT, fakeRows, block, at));
+        dWeightNoise = anyWeightNoise ? chunks(2 * copies, dataType,
+                (u, block, at) -> normals(u, PointDraws.WEIGHT_NOISE, 2 * copies, weightNoiseHost, block, at)) : null;
+        dInstanceNoise = anyInstanceNoise ? chunks((int) dRows, dataType,
+                (u, block, at) -> normals(u, PointDraws.D_INSTANCE, (int) dRows, instanceNoiseHost, block, at)) : null;
+        gUniforms = chunks(batch, dataType, (u, block, at) -> uniforms(u, PointDraws.G_INPUT, batch, block, at));
+        gInstanceNoise = anyInstanceNoise ? chunks(batch, dataType,
+                (u, block, at) -> normals(u, PointDraws.G_INSTANCE, batch, instanceNoiseHost, block, at)) : null;
         weightNoiseRow = columns.row("weight_noise");
 
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(PointSchema.OPTIMIZER));
@@ -162,37 +178,51 @@ final class PointBatch {
         upload.copy(d, disc);
     }
 
-    /** One D update (the update-th overall): BCE on [fake copies; real], weighted and eased per run. */
-    void updateDiscriminator(long update) {
-        double[] uniforms = new double[fakeRows * runs];
-        double[] noise = anyWeightNoise ? new double[2 * copies * runs] : null;
+    /** Draws for DRAW_CHUNK_ELEMENTS / (rows * R) updates at a time, at most 64: one transfer per chunk. */
+    private DrawChunks chunks(int rows, DataType dataType, DrawChunks.Filler filler) {
+        int updates = (int) Math.max(1, Math.min(64, DRAW_CHUNK_ELEMENTS / ((long) rows * runs)));
+        return new DrawChunks(rows, runs, updates, dataType, filler);
+    }
+
+    private void uniforms(long update, int purpose, int rows, double[] block, int offset) {
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(update, PointDraws.D_INPUT);
-            for (int i = 0; i < fakeRows; i++) {
-                uniforms[i * runs + r] = RunStream.symmetricFloat(block, i);
+            long seed = streams[r].block(update, purpose);
+            for (int i = 0; i < rows; i++) {
+                block[offset + i * runs + r] = RunStream.symmetricFloat(seed, i);
             }
-            if (noise != null && weightNoiseHost[r] > 0) {
-                long noiseBlock = streams[r].block(update, PointDraws.WEIGHT_NOISE);
-                for (int i = 0; i < 2 * copies; i++) {
-                    noise[i * runs + r] = RunStream.normal(noiseBlock, i);
+        }
+    }
+
+    /** Standard normals for runs whose scale is positive; zeros for the others, who never use them. */
+    private void normals(long update, int purpose, int rows, double[] scale, double[] block, int offset) {
+        for (int r = 0; r < runs; r++) {
+            if (scale[r] > 0) {
+                long seed = streams[r].block(update, purpose);
+                for (int i = 0; i < rows; i++) {
+                    block[offset + i * runs + r] = RunStream.normal(seed, i);
                 }
             }
         }
-        upload.copy(uniforms, fakeInput);
-        if (noise != null) {
+    }
+
+    /** One D update (the update-th overall): BCE on [fake copies; real], weighted and eased per run. */
+    void updateDiscriminator(long update) {
+        fakeInput.assign(dUniforms.of(update));
+        boolean noise = dWeightNoise != null;
+        if (noise) {
             // D sees a perturbed G: w_k = w + sigma n_k, b_k = b + sigma n'_k for each of the copies.
-            upload.copy(noise, noisyParams);
+            noisyParams.assign(dWeightNoise.of(update));
             TensorOps.mulRow(noisyParams, weightNoiseRow, noisyParams);
             TensorOps.addRow(noisyW, w, noisyW);
             TensorOps.addRow(noisyB, b, noisyB);
         }
         for (int k = 0; k < copies; k++) {
-            TensorOps.mulRow(fakeInputRows[k], noise != null ? noisyWRows[k] : w, dInputRows[k]);
-            TensorOps.addRow(dInputRows[k], noise != null ? noisyBRows[k] : b, dInputRows[k]);
+            TensorOps.mulRow(fakeInputRows[k], noise ? noisyWRows[k] : w, dInputRows[k]);
+            TensorOps.addRow(dInputRows[k], noise ? noisyBRows[k] : b, dInputRows[k]);
         }
         if (anyInstanceNoise) {
             realInputRows.assign(1.0);
-            addInstanceNoise(dPass.input, instanceD, update, PointDraws.D_INSTANCE);
+            addInstanceNoise(dPass.input, instanceD, dInstanceNoise.of(update));
         }
         dPass.forward();
         TensorOps.sub(dPass.output, target, gradLogitD);
@@ -204,18 +234,11 @@ final class PointBatch {
 
     /** One G update: the non-saturating loss -mean log D(G(x)); only G's parameters move. */
     void updateGenerator(long update) {
-        double[] uniforms = new double[batch * runs];
-        for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(update, PointDraws.G_INPUT);
-            for (int i = 0; i < batch; i++) {
-                uniforms[i * runs + r] = RunStream.symmetricFloat(block, i);
-            }
-        }
-        upload.copy(uniforms, genInput);
+        genInput.assign(gUniforms.of(update));
         TensorOps.mulRow(genInput, w, gPass.input);
         TensorOps.addRow(gPass.input, b, gPass.input);
         if (anyInstanceNoise) {
-            addInstanceNoise(gPass.input, instanceG, update, PointDraws.G_INSTANCE);
+            addInstanceNoise(gPass.input, instanceG, gInstanceNoise.of(update));
         }
         gPass.forward();
         // d/dlogit of -log sigmoid(logit), averaged over the batch.
@@ -228,18 +251,8 @@ final class PointBatch {
         optG.step(gen, genGrad);
     }
 
-    private void addInstanceNoise(INDArray input, INDArray scaled, long update, int purpose) {
-        int rows = (int) input.rows();
-        double[] noise = new double[rows * runs];
-        for (int r = 0; r < runs; r++) {
-            if (instanceNoiseHost[r] > 0) {
-                long block = streams[r].block(update, purpose);
-                for (int i = 0; i < rows; i++) {
-                    noise[i * runs + r] = RunStream.normal(block, i);
-                }
-            }
-        }
-        upload.copy(noise, scaled);
+    private void addInstanceNoise(INDArray input, INDArray scaled, INDArray normals) {
+        scaled.assign(normals);
         TensorOps.mulRow(scaled, instanceNoiseRow, scaled);
         input.addi(scaled);
     }
