@@ -33,6 +33,7 @@ public final class ResultStore {
     static final String CONFIG_FILE = "config.json";
     static final String TRAJECTORY_FILE = "trajectory.csv";
     static final String SUMMARY_FILE = "summary.json";
+    private static final long LEFTOVER_AGE_MILLIS = 10 * 60 * 1000;
     private final Path sweepDir;
 
     private ResultStore(Path sweepDir) {
@@ -71,10 +72,17 @@ public final class ResultStore {
         return sweepDir.resolve("runs").resolve(key.value());
     }
 
+    /**
+     * Deletes temporary files of interrupted writes. Only old ones: a shard sharing this folder may be
+     * writing a fresh one right now, and readers skip temporary files anyway.
+     */
     private void removeLeftovers() {
+        long cutoff = System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
         try (Stream<Path> files = Files.walk(sweepDir.resolve("runs"), 2)) {
             for (Path file : files.filter(AtomicFiles::isTemporary).toList()) {
-                Files.deleteIfExists(file);
+                if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
+                    Files.deleteIfExists(file);
+                }
             }
         } catch (IOException e) {
             throw new StoreException("cannot clean " + sweepDir + ": " + e.getMessage(), e);

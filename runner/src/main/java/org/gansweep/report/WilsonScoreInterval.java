@@ -20,7 +20,9 @@ public final class WilsonScoreInterval {
         org.apache.commons.math3.stat.interval.ConfidenceInterval ci =
                 new org.apache.commons.math3.stat.interval.WilsonScoreInterval()
                         .createInterval(numberOfTrials, numberOfSuccesses, confidenceLevel);
-        return new ConfidenceInterval(Math.max(0, ci.getLowerBound()), Math.min(1, ci.getUpperBound()),
-                confidenceLevel);
+        // Exact at the edges: the formula gives 0 and 1 there, but floating point leaves ~1e-17 off.
+        double lower = numberOfSuccesses == 0 ? 0 : Math.max(0, ci.getLowerBound());
+        double upper = numberOfSuccesses == numberOfTrials ? 1 : Math.min(1, ci.getUpperBound());
+        return new ConfidenceInterval(lower, upper, confidenceLevel);
     }
 }

@@ -70,7 +70,8 @@ class MainTest {
             victim = runs.sorted().findFirst().orElseThrow();
         }
         Files.delete(victim.resolve("summary.json"));
-        Files.writeString(victim.resolve(".summary.json.123.1.tmp"), "{half");
+        Path stray = Files.writeString(victim.resolve(".summary.json.123.1.tmp"), "{half");
+        Files.setLastModifiedTime(stray, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         Result again = main("run", specFile, "--results", results.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("5 already done, 1 to train"), again.err());

@@ -57,16 +57,19 @@ class ResultStoreTest {
     }
 
     @Test
-    void aRunWithoutSummaryIsNotCompleteAndLeftoverTempFilesAreRemovedOnOpen() throws IOException {
+    void aRunWithoutSummaryIsNotCompleteAndOnlyOldLeftoverTempFilesAreRemovedOnOpen() throws IOException {
         ResultStore store = ResultStore.open(dir, "s");
         RunResult result = result(Outcome.OSCILLATING);
         store.writeRun(result, PROVENANCE);
         Path runDir = dir.resolve("s/runs").resolve(result.run().key().value());
         Files.delete(runDir.resolve("summary.json"));
         Path leftover = Files.writeString(runDir.resolve(".summary.json.99.1.tmp"), "{");
+        Path fresh = Files.writeString(runDir.resolve(".config.json.98.1.tmp"), "{");
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         assertFalse(store.isComplete(result.run().key()));
         ResultStore.open(dir, "s");
         assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(fresh), "another shard may be writing it right now");
         assertTrue(store.completeKeys().isEmpty());
     }
 

@@ -19,6 +19,12 @@ class WilsonScoreIntervalTest {
     }
 
     @Test
+    void boundsAreExactlyZeroAndOneAtTheEdges() {
+        assertEquals(0.0, WilsonScoreInterval.of(7, 0, 0.95).lowerBound(), 0.0);
+        assertEquals(1.0, WilsonScoreInterval.of(7, 7, 0.95).upperBound(), 0.0);
+    }
+
+    @Test
     void rejectsImpossibleCounts() {
         assertThrows(IllegalArgumentException.class, () -> WilsonScoreInterval.of(0, 0, 0.95));
         assertThrows(IllegalArgumentException.class, () -> WilsonScoreInterval.of(5, 6, 0.95));
