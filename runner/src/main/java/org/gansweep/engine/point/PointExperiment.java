@@ -72,6 +72,8 @@ public final class PointExperiment implements Experiment {
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         PointBatch batch = new PointBatch(runs, dataType);
         PointTracker tracker = new PointTracker(runs, batch.steps);
+        PointCriterion criterion = new PointCriterion(batch.gen.getRow(PointBatch.W), batch.gen.getRow(PointBatch.B),
+                runs.stream().mapToDouble(r -> r.config().real("success_tol")).toArray(), dataType);
         int count = runs.size();
         logAll(batch, tracker, 0, false);
         long total = batch.steps * count;
@@ -82,19 +84,16 @@ public final class PointExperiment implements Experiment {
             for (int j = 0; j < batch.gSteps; j++) {
                 batch.updateGenerator((step - 1) * batch.gSteps + j);
             }
-            double[] gen = batch.gen.data().asDouble();
-            double[] disc = batch.disc.data().asDouble();
-            List<Integer> diverged = tracker.observe(step, PointTracker.Params.of(gen, disc, count), 0, count);
-            if (step % batch.logEvery == 0 || step == batch.steps || !diverged.isEmpty()) {
-                logAll(batch, tracker, step, true, gen, disc, diverged);
-            }
-            for (int r : diverged) {
-                freeze(batch, r);
+            criterion.observe(step);
+            if (step % batch.logEvery == 0 || step == batch.steps) {
+                // Parameters reach the host only here, at log steps.
+                logAll(batch, tracker, step, true);
             }
             if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
                 listener.onProgress(step * count, total);
             }
         }
+        tracker.lastFailures(criterion.lastFailure());
         List<RunResult> results = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             results.add(tracker.result(r));
@@ -102,27 +101,26 @@ public final class PointExperiment implements Experiment {
         return results;
     }
 
-    private static void logAll(PointBatch batch, PointTracker tracker, long step, boolean trained) {
-        logAll(batch, tracker, step, trained, batch.gen.data().asDouble(), batch.disc.data().asDouble(), List.of());
-    }
-
     /**
-     * Logs live runs at a log step, and runs that diverged at this step whatever the stride, so a diverged
-     * run's trajectory ends on the values that broke it.
+     * At a log step: checks divergence, logs every live run and the runs found diverged now (their row shows
+     * the values that broke them), then freezes those.
      */
-    private static void logAll(PointBatch batch, PointTracker tracker, long step, boolean trained, double[] gen,
-                               double[] disc, List<Integer> diverged) {
-        boolean logStep = step % batch.logEvery == 0 || step == batch.steps;
+    private static void logAll(PointBatch batch, PointTracker tracker, long step, boolean trained) {
+        PointTracker.Params params = PointTracker.Params.of(batch.gen.data().asDouble(), batch.disc.data().asDouble(),
+                batch.runs);
+        List<Integer> diverged = tracker.checkDivergence(step, params);
         double[] dReal = PointLoss.scoreOfRealPoint(batch.probe);
         double[] dFake = trained ? PointLoss.meanFakeScore(batch.dPass, batch.fakeRows) : null;
         double[] lossD = trained ? PointLoss.discriminatorLoss(batch.dPass, batch.target, batch.weight) : null;
         double[] lossG = trained ? PointLoss.generatorLoss(batch.gPass) : null;
         for (int r = 0; r < batch.runs; r++) {
-            boolean justDiverged = diverged.contains(r);
-            if ((logStep && tracker.active(r)) || justDiverged) {
-                tracker.log(r, step, PointTracker.Params.of(gen, disc, batch.runs), dReal[r], trained ? dFake[r] : Double.NaN,
+            if (tracker.active(r) || diverged.contains(r)) {
+                tracker.log(r, step, params, dReal[r], trained ? dFake[r] : Double.NaN,
                         trained ? lossD[r] : Double.NaN, trained ? lossG[r] : Double.NaN);
             }
+        }
+        for (int r : diverged) {
+            freeze(batch, r);
         }
     }
 

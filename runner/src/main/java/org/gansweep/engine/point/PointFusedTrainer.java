@@ -40,11 +40,15 @@ final class PointFusedTrainer {
                 long from = step;
                 long to = Math.min(batch.steps, (step / batch.logEvery + 1) * batch.logEvery);
                 segment(batch, tracker, params, from, to, chunks, pool);
+                List<Integer> diverged = tracker.checkDivergence(to, params);
                 for (int r = 0; r < count; r++) {
-                    if (tracker.active(r)) {
+                    if (tracker.active(r) || diverged.contains(r)) {
                         tracker.log(r, to, params, batch.scoreOfRealPoint(r), batch.fakeScore[r], batch.lossD[r],
                                 batch.lossG[r]);
                     }
+                }
+                for (int r : diverged) {
+                    batch.freeze(r);
                 }
                 listener.onProgress(to * count, batch.steps * count);
                 step = to;
@@ -98,10 +102,7 @@ final class PointFusedTrainer {
             for (int j = 0; j < batch.gSteps; j++) {
                 batch.updateGenerator((step - 1) * batch.gSteps + j, first, last, record && j == batch.gSteps - 1);
             }
-            for (int r : tracker.observe(step, params, first, Math.min(last, batch.runs))) {
-                tracker.log(r, step, params, batch.scoreOfRealPoint(r), Double.NaN, Double.NaN, Double.NaN);
-                batch.freeze(r);
-            }
+            tracker.observeCriterion(step, params, first, Math.min(last, batch.runs));
         }
     }
 }

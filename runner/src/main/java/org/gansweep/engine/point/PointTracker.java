@@ -66,25 +66,35 @@ final class PointTracker {
         return divergedAt[r] < 0;
     }
 
-    /**
-     * Checks each live run after a step; returns the runs that diverged at this step. gen and disc are the
-     * host copies of the [2, R] and [7, R] parameter matrices, row-major.
-     */
-    List<Integer> observe(long step, Params params, int from, int to) {
-        List<Integer> diverged = new ArrayList<>();
+    /** The success criterion after a step, for runs [from, to), from host copies of the parameters. */
+    void observeCriterion(long step, Params params, int from, int to) {
         for (int r = from; r < to; r++) {
-            if (!active(r)) {
-                continue;
-            }
-            if (beyondBound(r, params)) {
-                divergedAt[r] = step;
-                diverged.add(r);
-                continue;
-            }
             double w = params.value(PointBatch.W, r);
             double b = params.value(PointBatch.B, r);
             if (!(Math.abs(w) < tolerance[r] && Math.abs(b - 1) < tolerance[r])) {
                 lastFailure[r] = step;
+            }
+        }
+    }
+
+    /** The criterion as tracked elsewhere (on the tensor backend): the last step each run failed it. */
+    void lastFailures(double[] steps) {
+        for (int r = 0; r < steps.length; r++) {
+            lastFailure[r] = (long) steps[r];
+        }
+    }
+
+    /**
+     * Divergence is checked at log steps (and the last step): a run found non-finite or beyond its bound is
+     * marked diverged at this step and returned, to be frozen. Between checks a broken run only computes
+     * NaN in its own column, which no other run reads.
+     */
+    List<Integer> checkDivergence(long step, Params params) {
+        List<Integer> diverged = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            if (active(r) && beyondBound(r, params)) {
+                divergedAt[r] = step;
+                diverged.add(r);
             }
         }
         return diverged;
