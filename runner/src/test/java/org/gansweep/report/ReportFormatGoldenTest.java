@@ -1,0 +1,65 @@
+package org.gansweep.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.gansweep.engine.Outcome;
+import org.gansweep.plan.ResolvedConfig;
+import org.gansweep.plan.RunKeys;
+import org.gansweep.record.Provenance;
+import org.gansweep.record.RunRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every report format against a golden file, from fixed hand-made runs (3 groups, every outcome). A change
+ * to a golden file is a change to a format users and scripts read: update it on purpose
+ * (-Dgansweep.golden.update=true writes the current output) and say so in the commit.
+ */
+class ReportFormatGoldenTest {
+    private static final Provenance PROVENANCE = new Provenance("0.1.0", "fixed", "cpu", "float", "cpu", "17", "Linux",
+            "amd64", 1.0, 10);
+
+    private static SweepReport report() {
+        List<RunRecord> records = new ArrayList<>();
+        Outcome[][] outcomes = {
+            {Outcome.CONVERGED, Outcome.CONVERGED, Outcome.CONVERGED, Outcome.OSCILLATING},
+            {Outcome.CONVERGED, Outcome.OSCILLATING, Outcome.DIVERGED, Outcome.OSCILLATING},
+            {Outcome.DIVERGED, Outcome.COLLAPSED, Outcome.OSCILLATING, Outcome.OSCILLATING}};
+        double[] easing = {0.0, 0.1, 0.2};
+        for (int g = 0; g < 3; g++) {
+            ResolvedConfig config = new ResolvedConfig(new TreeMap<>(Map.of("easing", easing[g], "steps", 1000L)));
+            for (int s = 0; s < 4; s++) {
+                Outcome o = outcomes[g][s];
+                records.add(new RunRecord(RunKeys.run("toy", config, s), RunKeys.group("toy", config), "toy", config, s, o,
+                        o == Outcome.CONVERGED ? OptionalLong.of(100L * (s + 1) + 10L * g) : OptionalLong.empty(), 1000,
+                        o == Outcome.DIVERGED ? OptionalLong.of(500) : OptionalLong.empty(),
+                        Map.of("w", 0.01 * (s + 1) - g, "b", 1 + 0.001 * s), PROVENANCE));
+            }
+        }
+        return Grouping.summarize("golden", records, List.of("easing"), 14);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportFormatType.class)
+    void formatMatchesItsGoldenFile(ReportFormatType type) throws IOException {
+        StringBuilder out = new StringBuilder();
+        type.format().write(report(), out);
+        String name = "golden-" + type.name().toLowerCase(java.util.Locale.ROOT) + ".txt";
+        if (Boolean.getBoolean("gansweep.golden.update")) {
+            Files.writeString(Path.of("src/test/resources/org/gansweep/report").resolve(name), out.toString());
+        }
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), out.toString());
+        }
+    }
+}
