@@ -77,8 +77,8 @@ final class RunCommand extends SweepOptions implements Command {
         if (kernel.equals("fused") && (precision != Precision.FLOAT || backend.equals("cuda"))) {
             throw new UsageException("--kernel fused: the fused kernel runs on the CPU in float only");
         }
-        ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
-        List<PlannedRun> todo = mine.runs().stream().filter(r -> !store.isComplete(r.key())).toList();
+        // Nothing is created until the spec, the options and the backend have all been checked.
+        List<PlannedRun> todo = Estimates.remaining(mine.runs(), Path.of(results).resolve(whole.spec().name()));
         int largest = new BatchTrainer(Experiments.all(), precision, maxBatch).batches(todo).stream()
                 .mapToInt(List::size).max().orElse(0);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -91,6 +91,7 @@ final class RunCommand extends SweepOptions implements Command {
                     + "as scripts/gansweep passes)");
         }
         BatchTrainer trainer = new BatchTrainer(experiments, precision, maxBatch);
+        ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
         store.writeSweep(whole.spec().text(), whole.spec().specHash(), whole.runs(), whole.varyingKeys());
         err.printf(Locale.ROOT, "sweep %s: %d runs in shard %s, %d already done, %d to train on %s %s (%s)%n",
                 whole.spec().name(), mine.runs().size(), mine.shard(), mine.runs().size() - todo.size(), todo.size(),

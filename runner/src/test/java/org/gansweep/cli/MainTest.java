@@ -102,10 +102,31 @@ class MainTest {
     }
 
     @Test
-    void askingForCudaWithoutItFailsWithTheReason() throws IOException {
+    void askingForCudaWithoutItFailsWithTheReasonAndWritesNothing() throws IOException {
         Result cuda = main("run", spec(SPEC).toString(), "--results", dir.resolve("r").toString(), "--backend", "cuda");
         assertEquals(1, cuda.code());
-        assertTrue(cuda.err().contains("--backend cuda"), cuda.err());
+        assertEquals("gansweep: --backend cuda: this build has no CUDA backend; rebuild with 'mvn -Pcuda package' "
+                + "(see README, 'GPUs')\n", cuda.err());
+        assertFalse(Files.exists(dir.resolve("r")));
+    }
+
+    @Test
+    void reportWritesMarkdownAndCsvIntoTheSweepFolder() throws IOException {
+        Path results = dir.resolve("results");
+        assertEquals(0, main("run", spec(SPEC).toString(), "--results", results.toString(), "--kernel", "nd4j").code());
+        Path sweep = results.resolve("tiny");
+        Result md = main("report", sweep.toString(), "--format", "md");
+        assertEquals(0, md.code(), md.err());
+        assertEquals(sweep.resolve("report.md") + "\n", md.out());
+        assertTrue(Files.readString(sweep.resolve("report.md")).contains("| easing | n | ok | rate |"));
+        Result csv = main("report", sweep.toString(), "--format", "csv");
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals(3, Files.readAllLines(sweep.resolve("groups.csv")).size(), "header and two groups");
+        assertTrue(Files.readString(sweep.resolve("runs").resolve(Files.list(sweep.resolve("runs")).findFirst()
+                .orElseThrow().getFileName()).resolve("summary.json")).contains("\"backend\" : \"cpu\""));
+        Result bad = main("report", sweep.toString(), "--format", "pdf");
+        assertEquals(2, bad.code());
+        assertEquals("gansweep: --format pdf: expected one of text, md, csv\n", bad.err());
     }
 
     @Test
