@@ -30,10 +30,7 @@ final class PointBatch {
     final int batch;
     final int copies;
     final int fakeRows;
-    final long steps;
-    final int dSteps;
-    final int gSteps;
-    final int logEvery;
+    final PointShape shape;
     private final RunStream[] streams;
     private final double[] weightNoiseHost;
     private final double[] instanceNoiseHost;
@@ -82,15 +79,12 @@ final class PointBatch {
     private final INDArray instanceG;
 
     PointBatch(List<PlannedRun> plannedRuns, DataType dataType) {
-        ResolvedConfig shape = plannedRuns.get(0).config();
+        ResolvedConfig first = plannedRuns.get(0).config();
+        shape = PointShape.of(first);
         runs = plannedRuns.size();
-        batch = (int) shape.integer(PointSchema.BATCH_SIZE);
-        copies = (int) shape.integer(PointSchema.NOISE_SAMPLES);
-        fakeRows = copies * batch;
-        steps = shape.integer(PointSchema.STEPS);
-        dSteps = (int) shape.integer(PointSchema.D_STEPS);
-        gSteps = (int) shape.integer(PointSchema.G_STEPS);
-        logEvery = (int) shape.integer(PointSchema.LOG_EVERY);
+        batch = shape.batch();
+        copies = shape.copies();
+        fakeRows = shape.fakeRows();
         streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
         RunColumns columns = new RunColumns(plannedRuns, dataType);
         weightNoiseHost = columns.values("weight_noise");
@@ -151,7 +145,7 @@ final class PointBatch {
                 (u, block, at) -> normals(u, PointDraws.G_INSTANCE, batch, instanceNoiseHost, block, at)) : null;
         weightNoiseRow = columns.row("weight_noise");
 
-        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(PointSchema.OPTIMIZER));
+        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(first.text(PointSchema.OPTIMIZER));
         optG = new BatchedOptimizer(kind, 2, new BatchedOptimizer.RunRows(columns.row("lr_g"),
                 columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
                 columns.row("adam_beta2"), columns.row("adam_eps")));
@@ -160,18 +154,16 @@ final class PointBatch {
                 columns.row("adam_beta1"), columns.row("adam_beta2"), columns.row("adam_eps")));
     }
 
-    /** PyTorch-style init: G ~ U(-1, 1) (Linear(1,1)); D layer 1 ~ U(-1, 1), layer 2 ~ U(-1/sqrt 2, 1/sqrt 2). */
+    /** Every run's initial parameters (PointInit), uploaded once. */
     private void initialize() {
         double[] g = new double[2 * runs];
         double[] d = new double[PointDiscriminator.PARAMETERS * runs];
-        double bound2 = 1 / Math.sqrt(2);
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(0, PointDraws.INIT);
-            g[W * runs + r] = RunStream.uniform(block, 0, -1, 1);
-            g[B * runs + r] = RunStream.uniform(block, 1, -1, 1);
-            for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
-                double bound = p < PointDiscriminator.V0 ? 1 : bound2;
-                d[p * runs + r] = RunStream.uniform(block, 2 + p, -bound, bound);
+            double[] p = PointInit.parameters(streams[r]);
+            g[W * runs + r] = p[0];
+            g[B * runs + r] = p[1];
+            for (int k = 0; k < PointDiscriminator.PARAMETERS; k++) {
+                d[k * runs + r] = p[2 + k];
             }
         }
         upload.copy(g, gen);

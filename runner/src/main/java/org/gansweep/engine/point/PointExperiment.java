@@ -71,25 +71,25 @@ public final class PointExperiment implements Experiment {
         }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         PointBatch batch = new PointBatch(runs, dataType);
-        PointTracker tracker = new PointTracker(runs, batch.steps);
+        PointTracker tracker = new PointTracker(runs, batch.shape.steps());
         PointCriterion criterion = new PointCriterion(batch.gen.getRow(PointBatch.W), batch.gen.getRow(PointBatch.B),
                 runs.stream().mapToDouble(r -> r.config().real("success_tol")).toArray(), dataType);
         int count = runs.size();
         logAll(batch, tracker, 0, false);
-        long total = batch.steps * count;
-        for (long step = 1; step <= batch.steps; step++) {
-            for (int j = 0; j < batch.dSteps; j++) {
-                batch.updateDiscriminator((step - 1) * batch.dSteps + j);
+        long total = batch.shape.steps() * count;
+        for (long step = 1; step <= batch.shape.steps(); step++) {
+            for (int j = 0; j < batch.shape.dSteps(); j++) {
+                batch.updateDiscriminator((step - 1) * batch.shape.dSteps() + j);
             }
-            for (int j = 0; j < batch.gSteps; j++) {
-                batch.updateGenerator((step - 1) * batch.gSteps + j);
+            for (int j = 0; j < batch.shape.gSteps(); j++) {
+                batch.updateGenerator((step - 1) * batch.shape.gSteps() + j);
             }
             criterion.observe(step);
-            if (step % batch.logEvery == 0 || step == batch.steps) {
+            if (batch.shape.isLogStep(step)) {
                 // Parameters reach the host only here, at log steps.
                 logAll(batch, tracker, step, true);
             }
-            if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
+            if (step % PROGRESS_EVERY == 0 || step == batch.shape.steps()) {
                 listener.onProgress(step * count, total);
             }
         }

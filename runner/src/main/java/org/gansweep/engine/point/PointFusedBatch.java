@@ -26,10 +26,7 @@ final class PointFusedBatch {
     final int batch;
     final int copies;
     final int fakeRows;
-    final long steps;
-    final int dSteps;
-    final int gSteps;
-    final int logEvery;
+    final PointShape shape;
     private final RunStream[] streams;
     /** G's [w, b] and D's 7 parameters, each indexed by run. */
     final float[][] gen = new float[2][];
@@ -65,17 +62,14 @@ final class PointFusedBatch {
     final float[] lossG;
 
     PointFusedBatch(List<PlannedRun> plannedRuns) {
-        ResolvedConfig shape = plannedRuns.get(0).config();
+        ResolvedConfig first = plannedRuns.get(0).config();
+        shape = PointShape.of(first);
         runs = plannedRuns.size();
         int width = VectorMath.SPECIES.length();
         lanes = (runs + width - 1) / width * width;
-        batch = (int) shape.integer(PointSchema.BATCH_SIZE);
-        copies = (int) shape.integer(PointSchema.NOISE_SAMPLES);
-        fakeRows = copies * batch;
-        steps = shape.integer(PointSchema.STEPS);
-        dSteps = (int) shape.integer(PointSchema.D_STEPS);
-        gSteps = (int) shape.integer(PointSchema.G_STEPS);
-        logEvery = (int) shape.integer(PointSchema.LOG_EVERY);
+        batch = shape.batch();
+        copies = shape.copies();
+        fakeRows = shape.fakeRows();
         streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
         RunColumns columns = new RunColumns(plannedRuns, null);
         weightNoise = floats(columns.values("weight_noise"));
@@ -98,7 +92,7 @@ final class PointFusedBatch {
         initialize();
         genGrad = new float[2][lanes];
         discGrad = new float[PointDiscriminator.PARAMETERS][lanes];
-        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(PointSchema.OPTIMIZER));
+        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(first.text(PointSchema.OPTIMIZER));
         optG = new FusedOptimizer(kind, 2, floats(columns.values("lr_g")), floats(columns.values("g_weight_decay")),
                 floats(columns.values("momentum")), floats(columns.values("adam_beta1")),
                 floats(columns.values("adam_beta2")), floats(columns.values("adam_eps")));
@@ -132,7 +126,7 @@ final class PointFusedBatch {
         return out;
     }
 
-    /** The same draws as {@link PointBatch}: G ~ U(-1, 1), D layer 1 ~ U(-1, 1), layer 2 ~ U(-1/sqrt 2, +). */
+    /** Every run's initial parameters (PointInit), as floats; padding lanes stay zero. */
     private void initialize() {
         for (int p = 0; p < 2; p++) {
             gen[p] = new float[lanes];
@@ -140,14 +134,12 @@ final class PointFusedBatch {
         for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
             disc[p] = new float[lanes];
         }
-        double bound2 = 1 / Math.sqrt(2);
         for (int r = 0; r < runs; r++) {
-            long init = streams[r].block(0, PointDraws.INIT);
-            gen[PointBatch.W][r] = (float) RunStream.uniform(init, 0, -1, 1);
-            gen[PointBatch.B][r] = (float) RunStream.uniform(init, 1, -1, 1);
-            for (int p = 0; p < PointDiscriminator.PARAMETERS; p++) {
-                double bound = p < PointDiscriminator.V0 ? 1 : bound2;
-                disc[p][r] = (float) RunStream.uniform(init, 2 + p, -bound, bound);
+            double[] p = PointInit.parameters(streams[r]);
+            gen[PointBatch.W][r] = (float) p[0];
+            gen[PointBatch.B][r] = (float) p[1];
+            for (int k = 0; k < PointDiscriminator.PARAMETERS; k++) {
+                disc[k][r] = (float) p[2 + k];
             }
         }
     }

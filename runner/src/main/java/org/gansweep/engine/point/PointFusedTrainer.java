@@ -26,7 +26,7 @@ final class PointFusedTrainer {
 
     static List<RunResult> train(List<PlannedRun> runs, int threads, RunListener listener) {
         PointFusedBatch batch = new PointFusedBatch(runs);
-        PointTracker tracker = new PointTracker(runs, batch.steps);
+        PointTracker tracker = new PointTracker(runs, batch.shape.steps());
         PointTracker.Params params = PointTracker.Params.of(batch.gen, batch.disc);
         int count = runs.size();
         for (int r = 0; r < count; r++) {
@@ -36,9 +36,9 @@ final class PointFusedTrainer {
         ExecutorService pool = chunks > 1 ? Executors.newFixedThreadPool(chunks) : null;
         try {
             long step = 0;
-            while (step < batch.steps) {
+            while (step < batch.shape.steps()) {
                 long from = step;
-                long to = Math.min(batch.steps, (step / batch.logEvery + 1) * batch.logEvery);
+                long to = Math.min(batch.shape.steps(), (step / batch.shape.logEvery() + 1) * batch.shape.logEvery());
                 segment(batch, tracker, params, from, to, chunks, pool);
                 List<Integer> diverged = tracker.checkDivergence(to, params);
                 for (int r = 0; r < count; r++) {
@@ -50,7 +50,7 @@ final class PointFusedTrainer {
                 for (int r : diverged) {
                     batch.freeze(r);
                 }
-                listener.onProgress(to * count, batch.steps * count);
+                listener.onProgress(to * count, batch.shape.steps() * count);
                 step = to;
             }
         } finally {
@@ -96,11 +96,11 @@ final class PointFusedTrainer {
                               long to, int first, int last) {
         for (long step = from + 1; step <= to; step++) {
             boolean record = step == to;
-            for (int j = 0; j < batch.dSteps; j++) {
-                batch.updateDiscriminator((step - 1) * batch.dSteps + j, first, last, record && j == batch.dSteps - 1);
+            for (int j = 0; j < batch.shape.dSteps(); j++) {
+                batch.updateDiscriminator((step - 1) * batch.shape.dSteps() + j, first, last, record && j == batch.shape.dSteps() - 1);
             }
-            for (int j = 0; j < batch.gSteps; j++) {
-                batch.updateGenerator((step - 1) * batch.gSteps + j, first, last, record && j == batch.gSteps - 1);
+            for (int j = 0; j < batch.shape.gSteps(); j++) {
+                batch.updateGenerator((step - 1) * batch.shape.gSteps() + j, first, last, record && j == batch.shape.gSteps() - 1);
             }
             tracker.observeCriterion(step, params, first, Math.min(last, batch.runs));
         }
