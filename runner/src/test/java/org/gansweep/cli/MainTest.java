@@ -130,6 +130,17 @@ class MainTest {
     }
 
     @Test
+    void planJsonListsEveryRunWithItsKeyAndVaryingParameters() throws IOException {
+        Result plan = main("plan", spec(SPEC).toString(), "--json", "--shard", "1/2");
+        assertEquals(0, plan.code(), plan.err());
+        com.fasterxml.jackson.databind.JsonNode json = org.gansweep.internal.Json.mapper().readTree(plan.out());
+        assertEquals("1/2", json.get("shard").asText());
+        assertEquals(3, json.get("runs").size());
+        assertEquals(0.0, json.get("runs").get(0).get("params").get("easing").asDouble());
+        assertEquals(16, json.get("runs").get(0).get("key").asText().length());
+    }
+
+    @Test
     void planWritesNothingAndCountsRuns() throws IOException {
         Result plan = main("plan", spec(SPEC).toString(), "--results", dir.resolve("r").toString());
         assertEquals(0, plan.code(), plan.err());

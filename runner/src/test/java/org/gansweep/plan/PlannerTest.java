@@ -89,6 +89,20 @@ class PlannerTest {
     }
 
     @Test
+    void baseConfigProblemsNameTheBaseFile() throws IOException {
+        Path base = dir.resolve("base.json");
+        Files.writeString(base, "{\"steps\": 10, \"lr\": 0.1, \"easing\": 0, \"optimizer\": \"sgd\", \"extra\": 1}");
+        assertEquals(base + ": extra: unknown parameter for experiment toy; allowed: easing, lr, optimizer, steps",
+                assertThrows(PlanException.class, () -> plan("\"seeds\":[1]")).getMessage());
+        Files.writeString(base, "{\"steps\": 10, \"lr\": 0.1}");
+        assertEquals(base + ": missing parameters easing, optimizer; a base config names every parameter with its default",
+                assertThrows(PlanException.class, () -> plan("\"seeds\":[1]")).getMessage());
+        Files.writeString(base, "{\"steps\": 10, \"lr\": -1, \"easing\": 0, \"optimizer\": \"sgd\"}");
+        assertEquals(base + ": lr: expected a positive number, got -1",
+                assertThrows(PlanException.class, () -> plan("\"seeds\":[1]")).getMessage());
+    }
+
+    @Test
     void unknownExperimentListsTheKnownOnes() throws IOException {
         Path spec = dir.resolve("u.json");
         Files.writeString(spec, "{\"name\":\"s\",\"experiment\":\"pointt\",\"seeds\":[1]}");
