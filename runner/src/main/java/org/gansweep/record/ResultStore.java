@@ -123,8 +123,12 @@ public final class ResultStore {
     public void writeRun(RunResult result, Provenance provenance) {
         Path dir = runDir(result.run().key());
         write(dir.resolve(CONFIG_FILE), RunFiles.config(result.run(), provenance));
-        writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory()));
+        writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory(), isFloat(provenance.dtype())));
         write(dir.resolve(SUMMARY_FILE), RunFiles.summary(result, provenance));
+    }
+
+    private static boolean isFloat(String dtype) {
+        return "float".equals(dtype);
     }
 
     public boolean isComplete(RunKey key) {
@@ -166,7 +170,8 @@ public final class ResultStore {
     public Trajectory readTrajectory(RunKey key) {
         Path file = runDir(key).resolve(TRAJECTORY_FILE);
         try {
-            return TrajectoryCsv.parse(Files.readString(file));
+            String dtype = readJson(runDir(key).resolve(SUMMARY_FILE), SUMMARY_FORMAT).path(DTYPE).asText();
+            return TrajectoryCsv.parse(Files.readString(file), isFloat(dtype));
         } catch (IOException e) {
             throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
         }

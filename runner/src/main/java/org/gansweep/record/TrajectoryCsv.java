@@ -13,9 +13,10 @@ import org.gansweep.engine.Trajectory;
 
 /**
  * trajectory.csv: a header of column names (step first), then one row per log point. Numbers use the
- * shortest form that reads back to the same double (Jackson's Schubfach writer: several times faster than
- * JDK 17's Double.toString, and the same text on every JDK), so values read back bitwise equal; steps
- * print as integers.
+ * shortest text that reads back to the same value (Jackson's Schubfach writer: several times faster than
+ * JDK 17's Double.toString, and the same text on every JDK). A float run's values are all floats, so they
+ * are written in float's shortest form ("0.1", not "0.10000000149011612") and read back as floats: both
+ * exact. Steps print as integers.
  */
 final class TrajectoryCsv {
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
@@ -23,7 +24,7 @@ final class TrajectoryCsv {
     private TrajectoryCsv() {
     }
 
-    static String format(Trajectory trajectory) {
+    static String format(Trajectory trajectory, boolean floats) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(trajectory.columns());
@@ -32,7 +33,7 @@ final class TrajectoryCsv {
                 cells.clear();
                 cells.add(Long.toString((long) row[0]));
                 for (int c = 1; c < row.length; c++) {
-                    cells.add(NumberOutput.toString(row[c], true));
+                    cells.add(floats ? NumberOutput.toString((float) row[c], true) : NumberOutput.toString(row[c], true));
                 }
                 printer.printRecord(cells);
             }
@@ -42,7 +43,7 @@ final class TrajectoryCsv {
         return out.toString();
     }
 
-    static Trajectory parse(String text) {
+    static Trajectory parse(String text, boolean floats) {
         try {
             List<CSVRecord> records = FORMAT.parse(new StringReader(text)).getRecords();
             List<String> columns = records.get(0).toList();
@@ -50,7 +51,7 @@ final class TrajectoryCsv {
             for (CSVRecord record : records.subList(1, records.size())) {
                 double[] row = new double[columns.size()];
                 for (int c = 0; c < row.length; c++) {
-                    row[c] = Double.parseDouble(record.get(c));
+                    row[c] = floats ? Float.parseFloat(record.get(c)) : Double.parseDouble(record.get(c));
                 }
                 rows.add(row);
             }

@@ -27,24 +27,38 @@ class ResultStoreTest {
     Path dir;
 
     private static RunResult result(Outcome outcome) {
+        return result(outcome, new double[] {0.1f, -3.0000002f, Float.MIN_VALUE});
+    }
+
+    /** w takes the three given values; a float run's values are floats, a double run's any doubles. */
+    private static RunResult result(Outcome outcome, double[] w) {
         ResolvedConfig config = new ResolvedConfig(new TreeMap<>(Map.of("lr", 0.1, "steps", 20L, "opt", "sgd", "on", true)));
         PlannedRun run = new PlannedRun(RunKeys.run("toy", config, 7), RunKeys.group("toy", config), "toy", config, 7);
-        Trajectory trajectory = new Trajectory(List.of("step", "w", "loss"), List.of(new double[] {0, 0.1f, Double.NaN},
-                new double[] {10, -3.0000001192092896, 0.6931471805599453}, new double[] {20, 1e-45, Double.POSITIVE_INFINITY}));
+        Trajectory trajectory = new Trajectory(List.of("step", "w", "loss"), List.of(new double[] {0, w[0], Double.NaN},
+                new double[] {10, w[1], 0.6931472f}, new double[] {20, w[2], Double.POSITIVE_INFINITY}));
         return new RunResult(run, outcome, outcome == Outcome.CONVERGED ? OptionalLong.of(12) : OptionalLong.empty(), 20,
-                OptionalLong.empty(), Map.of("w", 1e-45, "loss", Double.NaN), trajectory);
+                OptionalLong.empty(), Map.of("w", w[2], "loss", Double.NaN), trajectory);
     }
 
     private static final Provenance PROVENANCE = new Provenance("0.1.0", "abc123", "cpu-fused", "float", "cpu 2 cores",
             "17.0.15", "Linux", "amd64", 1.25, 32);
 
     @Test
-    void aWrittenRunReadsBackEqualToItsInMemoryRecordWithBitwiseTrajectory() {
+    void aWrittenFloatRunReadsBackEqualToItsInMemoryRecordWithBitwiseTrajectory() {
+        roundTrip(result(Outcome.CONVERGED), PROVENANCE);
+    }
+
+    @Test
+    void aDoubleRunKeepsEveryBitOfArbitraryDoubles() {
+        roundTrip(result(Outcome.OSCILLATING, new double[] {0.1, -3.0000001192092896, 1e-300}), new Provenance("0.1.0",
+                "abc123", "cpu", "double", "cpu 2 cores", "17.0.15", "Linux", "amd64", 1.25, 32));
+    }
+
+    private void roundTrip(RunResult result, Provenance provenance) {
         ResultStore store = ResultStore.open(dir, "s");
-        RunResult result = result(Outcome.CONVERGED);
-        store.writeRun(result, PROVENANCE);
+        store.writeRun(result, provenance);
         RunRecord read = store.readRun(result.run().key());
-        assertEquals(RunRecord.of(result, PROVENANCE).toString(), read.toString());
+        assertEquals(RunRecord.of(result, provenance).toString(), read.toString());
         Trajectory back = store.readTrajectory(result.run().key());
         assertEquals(result.trajectory().columns(), back.columns());
         for (int i = 0; i < back.size(); i++) {
@@ -88,7 +102,7 @@ class ResultStoreTest {
         store.writeRun(result, PROVENANCE);
         store.writeSummaryCsv(List.of(store.readRun(result.run().key())), List.of("lr"));
         assertArrayEquals(new String[] {"run_key,group_key,seed,lr,outcome,success,steps,steps_to_converge,final_loss,final_w",
-                result.run().key() + "," + result.run().group() + ",7,0.1,converged,1,20,12,NaN,1.0E-45"},
+                result.run().key() + "," + result.run().group() + ",7,0.1,converged,1,20,12,NaN,1.401298464324817E-45"},
                 readLines(dir.resolve("s/summary.csv")));
     }
 
