@@ -44,14 +44,14 @@ public final class ResultStore {
         Path dir = resultsRoot.resolve(sweepName);
         try {
             Files.createDirectories(dir.resolve("runs"));
-            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+            Path probe = Files.createFile(AtomicFiles.temporaryFor(dir.resolve("probe")));
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new StoreException(resultsRoot + ": not writable (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", true);
         }
         ResultStore store = new ResultStore(dir);
-        store.removeLeftovers();
+        Leftovers.remove(dir);
         return store;
     }
 
@@ -69,16 +69,6 @@ public final class ResultStore {
 
     private Path runDir(RunKey key) {
         return sweepDir.resolve("runs").resolve(key.value());
-    }
-
-    private void removeLeftovers() {
-        try (Stream<Path> files = Files.walk(sweepDir.resolve("runs"), 2)) {
-            for (Path file : files.filter(AtomicFiles::isTemporary).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot clean " + sweepDir + ": " + e.getMessage(), e);
-        }
     }
 
     public void writeSweep(String specText, String specHash, List<PlannedRun> runs, List<String> varyingKeys) {

@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -70,7 +73,8 @@ class MainTest {
             victim = runs.sorted().findFirst().orElseThrow();
         }
         Files.delete(victim.resolve("summary.json"));
-        Files.writeString(victim.resolve(".summary.json.123.1.tmp"), "{half");
+        Path stray = Files.writeString(victim.resolve(".summary.json.123@crashed-host.1.tmp"), "{half");
+        Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
         Result again = main("run", specFile, "--results", results.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("5 already done, 1 to train"), again.err());
