@@ -46,7 +46,7 @@ final class ReportCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
-        SweepReport report = build(store);
+        SweepReport report = build(store, records(store));
         if (type.fileName().isEmpty()) {
             write(type, report, out);
         } else {
@@ -57,23 +57,29 @@ final class ReportCommand implements Command {
         return Main.OK;
     }
 
-    /** Writes summary.csv and groups.csv, prints the text report; used at the end of every run. */
+    /**
+     * Writes summary.csv and groups.csv, prints the text report; used at the end of every run. Under the
+     * store's report lock, so that of shards finishing together the last writer has seen every run.
+     */
     static int report(ResultStore store, String sweep, PrintStream out) {
-        SweepReport report = build(store);
-        List<RunRecord> records = records(store);
-        store.writeSummaryCsv(records, report.varyingKeys());
-        StringBuilder csv = new StringBuilder();
-        write(ReportFormatType.CSV, report, csv);
-        store.writeText(ReportFormatType.CSV.fileName().get(), csv.toString());
+        SweepReport report = store.withReportLock(() -> {
+            List<RunRecord> records = records(store);
+            SweepReport fresh = build(store, records);
+            store.writeSummaryCsv(records, fresh.varyingKeys());
+            StringBuilder csv = new StringBuilder();
+            write(ReportFormatType.CSV, fresh, csv);
+            store.writeText(ReportFormatType.CSV.fileName().get(), csv.toString());
+            return fresh;
+        });
         write(ReportFormatType.TEXT, report, out);
         return Main.OK;
     }
 
-    private static SweepReport build(ResultStore store) {
+    private static SweepReport build(ResultStore store, List<RunRecord> records) {
         JsonNode sweep = store.readSweep().orElseThrow();
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
-        return Grouping.summarize(sweep.get("spec").get("name").asText(), records(store), varying,
+        return Grouping.summarize(sweep.get("spec").get("name").asText(), records, varying,
                 sweep.get("runs").size());
     }
 

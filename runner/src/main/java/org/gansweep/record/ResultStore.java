@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gansweep.engine.RunResult;
 import org.gansweep.engine.Trajectory;
@@ -33,6 +37,7 @@ public final class ResultStore {
     static final String CONFIG_FILE = "config.json";
     static final String TRAJECTORY_FILE = "trajectory.csv";
     static final String SUMMARY_FILE = "summary.json";
+    static final String REPORT_LOCK = ".report.lock";
     private final Path sweepDir;
 
     private ResultStore(Path sweepDir) {
@@ -151,6 +156,21 @@ public final class ResultStore {
             return TrajectoryCsv.parse(Files.readString(file));
         } catch (IOException e) {
             throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs action holding the sweep's report lock, an advisory lock on .report.lock that the OS releases if
+     * the process dies. Shards finishing together then refresh summary.csv and groups.csv one at a time, and
+     * the last one has read every run the others wrote: the files end up complete, not from a stale reader.
+     */
+    public <T> T withReportLock(Supplier<T> action) {
+        Path file = sweepDir.resolve(REPORT_LOCK);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            return action.get();
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot lock: " + e.getMessage(), e);
         }
     }
 

@@ -65,7 +65,7 @@ class MainTest {
         assertTrue(first.out().contains("6 of 6 runs complete, 2 groups"), first.out());
         Path sweep = results.resolve("tiny");
         Map<String, String> before = files(sweep);
-        assertEquals(6 * 3 + 3, before.size());
+        assertEquals(6 * 3 + 4, before.size()); // runs x 3, sweep.json, summary.csv, groups.csv, .report.lock
 
         // A sweep killed mid-run: one run never got its summary, another has only a stray temp file.
         Path victim;
