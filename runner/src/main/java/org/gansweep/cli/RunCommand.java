@@ -54,8 +54,11 @@ final class RunCommand extends SweepOptions implements Command {
             case "double" -> Precision.DOUBLE;
             default -> throw new UsageException("--dtype " + dtype + ": expected float or double");
         };
-        if (maxBatch < 1 || threads < 0) {
-            throw new UsageException("--max-batch should be >= 1 and --threads >= 0");
+        if (maxBatch < 1) {
+            throw new UsageException("--max-batch " + maxBatch + ": expected an integer >= 1");
+        }
+        if (threads < 0) {
+            throw new UsageException("--threads " + threads + ": expected an integer >= 0 (0 = automatic)");
         }
         ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
         BatchTrainer trainer = new BatchTrainer(Experiments.all(), precision, maxBatch);
