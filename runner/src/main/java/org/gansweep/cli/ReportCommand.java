@@ -60,15 +60,19 @@ final class ReportCommand implements Command {
 
     /**
      * Writes summary.csv and groups.csv and prints the text report; used at the end of every run. Runs
-     * this process just wrote are taken from memory, the rest read from the store.
+     * this process just wrote are taken from memory, the rest read from the store. Under the store's report
+     * lock, so that of shards finishing together the last writer has seen every run.
      */
     static int report(ResultStore store, Map<RunKey, RunRecord> known, PrintStream out) {
-        List<RunRecord> records = records(store, known);
-        SweepReport report = build(store, records);
-        store.writeSummaryCsv(records, report.varyingKeys());
-        StringBuilder csv = new StringBuilder();
-        write(ReportFormatType.CSV, report, csv);
-        store.writeText(ReportFormatType.CSV.fileName().get(), csv.toString());
+        SweepReport report = store.withReportLock(() -> {
+            List<RunRecord> records = records(store, known);
+            SweepReport fresh = build(store, records);
+            store.writeSummaryCsv(records, fresh.varyingKeys());
+            StringBuilder csv = new StringBuilder();
+            write(ReportFormatType.CSV, fresh, csv);
+            store.writeText(ReportFormatType.CSV.fileName().get(), csv.toString());
+            return fresh;
+        });
         write(ReportFormatType.TEXT, report, out);
         return Main.OK;
     }

@@ -68,8 +68,11 @@ final class RunCommand extends SweepOptions implements Command {
             case "double" -> Precision.DOUBLE;
             default -> throw new UsageException("--dtype " + dtype + ": expected float or double");
         };
-        if (maxBatch < 1 || threads < 0) {
-            throw new UsageException("--max-batch should be >= 1 and --threads >= 0");
+        if (maxBatch < 1) {
+            throw new UsageException("--max-batch " + maxBatch + ": expected an integer >= 1");
+        }
+        if (threads < 0) {
+            throw new UsageException("--threads " + threads + ": expected an integer >= 0 (0 = automatic)");
         }
         if (!List.of("auto", "nd4j", "fused").contains(kernel)) {
             throw new UsageException("--kernel " + kernel + ": expected one of auto, nd4j, fused");

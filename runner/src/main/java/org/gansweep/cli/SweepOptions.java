@@ -31,6 +31,12 @@ class SweepOptions {
 
     /** The whole plan; shard() gives this process's part. */
     RunPlan plan() {
+        // JCommander takes an unknown --option for a second file name; say what it is instead.
+        for (String argument : spec) {
+            if (argument.startsWith("-") && argument.length() > 1) {
+                throw new UsageException(argument + ": unknown option; see gansweep <command> --help");
+            }
+        }
         if (spec.size() != 1) {
             throw new UsageException("expected exactly one SWEEP.json, got " + spec.size() + " arguments");
         }

@@ -1,6 +1,8 @@
 package org.gansweep.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -35,6 +37,17 @@ public final class Json {
     /** Pretty, key-sorted mapper for files people read. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A parse error as one line, {@code line L, column C: malformed JSON: reason}, without the source
+     * excerpt Jackson appends (it spans lines and repeats the input).
+     */
+    public static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        String reason = e.getOriginalMessage().split("\n")[0].split(" \\(start marker")[0];
+        return where + "malformed JSON: " + reason;
     }
 
     /** Single-line, key-sorted mapper for hashing canonical forms. */

@@ -1,11 +1,13 @@
 package org.gansweep.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.gansweep.internal.Json;
 
@@ -39,6 +41,7 @@ final class BaseConfigs {
             }
             candidates.add(relative.toAbsolutePath());
         }
+        candidates = List.copyOf(new LinkedHashSet<>(candidates));
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
                 return new Loaded(candidate.normalize().toString(), read(candidate));
@@ -60,6 +63,8 @@ final class BaseConfigs {
     private static JsonNode read(Path file) {
         try {
             return Json.mapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new PlanException(file + ": " + Json.describe(e));
         } catch (IOException e) {
             throw new PlanException(file + ": cannot read base config: " + e.getMessage().split("\n")[0]);
         }

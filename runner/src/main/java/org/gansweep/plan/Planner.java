@@ -1,6 +1,7 @@
 package org.gansweep.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,11 +57,12 @@ public final class Planner {
         }
         List<Map<String, List<Object>>> excludes = excludes(spec, values);
 
-        long total = spec.seeds().size();
+        // Exact: a few long axes times many seeds overflow a long, and that too is "more than the limit".
+        BigInteger total = BigInteger.valueOf(spec.seeds().size());
         for (Axis axis : axes) {
-            total = Math.multiplyExact(total, axis.points().size());
+            total = total.multiply(BigInteger.valueOf(axis.points().size()));
         }
-        if (total > maxRuns) {
+        if (total.compareTo(BigInteger.valueOf(maxRuns)) > 0) {
             throw new PlanException(file + ": expands to " + total + " runs, more than the limit of " + maxRuns
                     + " (--max-runs)");
         }

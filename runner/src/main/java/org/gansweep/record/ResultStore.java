@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.gansweep.engine.RunResult;
 import org.gansweep.engine.Trajectory;
@@ -33,7 +37,7 @@ public final class ResultStore {
     static final String CONFIG_FILE = "config.json";
     static final String TRAJECTORY_FILE = "trajectory.csv";
     static final String SUMMARY_FILE = "summary.json";
-    private static final long LEFTOVER_AGE_MILLIS = 10 * 60 * 1000;
+    static final String REPORT_LOCK = ".report.lock";
     private final Path sweepDir;
 
     private ResultStore(Path sweepDir) {
@@ -45,14 +49,14 @@ public final class ResultStore {
         Path dir = resultsRoot.resolve(sweepName);
         try {
             Files.createDirectories(dir.resolve("runs"));
-            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+            Path probe = Files.createFile(AtomicFiles.temporaryFor(dir.resolve("probe")));
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new StoreException(resultsRoot + ": not writable (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", true);
         }
         ResultStore store = new ResultStore(dir);
-        store.removeLeftovers();
+        Leftovers.remove(dir);
         return store;
     }
 
@@ -70,23 +74,6 @@ public final class ResultStore {
 
     private Path runDir(RunKey key) {
         return sweepDir.resolve("runs").resolve(key.value());
-    }
-
-    /**
-     * Deletes temporary files of interrupted writes. Only old ones: a shard sharing this folder may be
-     * writing a fresh one right now, and readers skip temporary files anyway.
-     */
-    private void removeLeftovers() {
-        long cutoff = System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
-        try (Stream<Path> files = Files.walk(sweepDir.resolve("runs"), 2)) {
-            for (Path file : files.filter(AtomicFiles::isTemporary).toList()) {
-                if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot clean " + sweepDir + ": " + e.getMessage(), e);
-        }
     }
 
     public void writeSweep(String specText, String specHash, List<PlannedRun> runs, List<String> varyingKeys) {
@@ -174,6 +161,21 @@ public final class ResultStore {
             return TrajectoryCsv.parse(Files.readString(file), isFloat(dtype));
         } catch (IOException e) {
             throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs action holding the sweep's report lock, an advisory lock on .report.lock that the OS releases if
+     * the process dies. Shards finishing together then refresh summary.csv and groups.csv one at a time, and
+     * the last one has read every run the others wrote: the files end up complete, not from a stale reader.
+     */
+    public <T> T withReportLock(Supplier<T> action) {
+        Path file = sweepDir.resolve(REPORT_LOCK);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            return action.get();
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot lock: " + e.getMessage(), e);
         }
     }
 

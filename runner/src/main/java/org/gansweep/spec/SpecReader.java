@@ -1,9 +1,9 @@
 package org.gansweep.spec;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +36,8 @@ public final class SpecReader {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(file, "", "cannot read: no such file");
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file, "", "cannot read: not UTF-8 text; a sweep spec is a UTF-8 JSON file");
         } catch (IOException e) {
             throw new SpecException(file, "", "cannot read: " + e.getMessage());
         }
@@ -87,10 +89,7 @@ public final class SpecReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            String reason = e.getOriginalMessage().split("\n")[0].split(" \\(start marker")[0];
-            throw new SpecException(file, "", where + "malformed JSON: " + reason);
+            throw new SpecException(file, "", Json.describe(e));
         }
     }
 

@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -62,7 +65,7 @@ class MainTest {
         assertTrue(first.out().contains("6 of 6 runs complete, 2 groups"), first.out());
         Path sweep = results.resolve("tiny");
         Map<String, String> before = files(sweep);
-        assertEquals(6 * 3 + 3, before.size());
+        assertEquals(6 * 3 + 4, before.size()); // runs x 3, sweep.json, summary.csv, groups.csv, .report.lock
 
         // A sweep killed mid-run: one run never got its summary, another has only a stray temp file.
         Path victim;
@@ -70,8 +73,8 @@ class MainTest {
             victim = runs.sorted().findFirst().orElseThrow();
         }
         Files.delete(victim.resolve("summary.json"));
-        Path stray = Files.writeString(victim.resolve(".summary.json.123.1.tmp"), "{half");
-        Files.setLastModifiedTime(stray, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path stray = Files.writeString(victim.resolve(".summary.json.123@crashed-host.1.tmp"), "{half");
+        Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
         Result again = main("run", specFile, "--results", results.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("5 already done, 1 to train"), again.err());
