@@ -37,7 +37,10 @@ class CrashResumeTest {
     private static final int MIN_KILLS = 10;
     private static final long PATIENCE_MILLIS = 120_000;
 
-    enum Moment { TRAINING, RESULTS_WRITE, REPORT }
+    /** Where a kill landed; AFTER_REPORT (the process was exiting) counts as a kill but hits no moment. */
+    enum Moment { TRAINING, RESULTS_WRITE, REPORT, AFTER_REPORT }
+
+    private static final List<Moment> TARGETS = List.of(Moment.TRAINING, Moment.RESULTS_WRITE, Moment.REPORT);
 
     @TempDir
     Path dir;
@@ -75,7 +78,7 @@ class CrashResumeTest {
 
         String story = String.join("\n", journal);
         assertTrue(kills >= MIN_KILLS, story);
-        for (Moment moment : Moment.values()) {
+        for (Moment moment : TARGETS) {
             assertTrue(landed.getOrDefault(moment, 0) >= 1, "no kill landed during " + moment + ":\n" + story);
         }
         assertEquals(RUNS, SweepFolders.completeRuns(sweep));
@@ -112,7 +115,8 @@ class CrashResumeTest {
     private Moment launchAndKill(Moment aim, Random random) throws Exception {
         int completeBefore = SweepFolders.completeRuns(sweep);
         int foldersBefore = SweepFolders.runFolders(sweep);
-        FileTime launchedAt = Files.getLastModifiedTime(Files.writeString(dir.resolve("launch-marker"), "" + launches));
+        Path marker = Files.writeString(dir.resolve("launch-marker"), Integer.toString(launches));
+        FileTime launchedAt = Files.getLastModifiedTime(marker);
         ChildRun child = ChildRun.start(dir.resolve("logs/launch-" + launches++ + ".log"), runArgs());
         boolean trainingStarted = await(child, () -> output(child).contains(" to train "));
         boolean armed = trainingStarted && switch (aim) {
@@ -120,6 +124,7 @@ class CrashResumeTest {
             case RESULTS_WRITE -> await(child, () -> folders() > foldersBefore) && pause(random.nextInt(8_000_000));
             case REPORT -> (completeBefore == RUNS || await(child, () -> complete() == RUNS))
                     && pause(random.nextInt(60) * 1_000_000L);
+            case AFTER_REPORT -> throw new IllegalArgumentException("a landing, not an aim");
         };
         if (!armed || !child.process().isAlive()) {
             assertEquals(0, child.await(), child.output());
@@ -129,12 +134,13 @@ class CrashResumeTest {
         assertCompleteRunsAreFinal();
 
         int complete = SweepFolders.completeRuns(sweep);
-        boolean runWriteCut = SweepFolders.partialRunsTouchedSince(sweep, launchedAt) > 0 || (complete - completeBefore) % BATCH != 0
-                && complete < RUNS;
+        boolean runWriteCut = SweepFolders.partialRunsTouchedSince(sweep, launchedAt) > 0
+                || (complete - completeBefore) % BATCH != 0 && complete < RUNS;
         Path groups = sweep.resolve("groups.csv");
-        boolean reportRewritten = Files.exists(groups) && Files.getLastModifiedTime(groups).compareTo(launchedAt) > 0;
+        boolean reportRewritten = Files.exists(groups)
+                && Files.getLastModifiedTime(groups).compareTo(launchedAt) > 0;
         if (complete == RUNS) {
-            return reportRewritten ? null : Moment.REPORT;
+            return reportRewritten ? Moment.AFTER_REPORT : Moment.REPORT;
         }
         return runWriteCut ? Moment.RESULTS_WRITE : Moment.TRAINING;
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gansweep.internal.AtomicFiles;
 
 /**
  * Compares sweep folders file by file, bitwise, except the one volatile part of a run's files: the
@@ -107,8 +108,7 @@ final class SweepFolders {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(sweep)) {
-            return all.filter(f -> f.getFileName().toString().startsWith(".")
-                    && f.getFileName().toString().endsWith(".tmp")).toList();
+            return all.filter(AtomicFiles::isTemporary).toList();
         }
     }
 }
