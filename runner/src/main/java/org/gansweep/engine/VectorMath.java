@@ -6,18 +6,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FastMath}'s tanh and sigmoid on whole vectors of runs, with the same operations in the same
  * order, so a lane computes exactly the bits the scalar version does. Used only by fused CPU kernels,
- * which need the JDK's incubating Vector API (check {@link #available()} first).
+ * which need the JDK's incubating Vector API (check {@link VectorApi#available()} before loading this).
  */
 public final class VectorMath {
     /** The widest float vector this CPU runs natively (16 lanes with AVX-512). */
     public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     private VectorMath() {
-    }
-
-    /** True when the jdk.incubator.vector module is in the boot layer (java --add-modules ...). */
-    public static boolean available() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     public static FloatVector tanh(FloatVector x) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +52,10 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // The original failure is the one worth reporting.
             }
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            // The reason alone ("No space left on device"), not the temporary file's name as well.
+            String reason = e instanceof FileSystemException f ? Objects.requireNonNullElse(f.getReason(),
+                    e.getClass().getSimpleName()) : e.getMessage();
+            throw new UncheckedIOException("cannot write " + target + ": " + reason, e);
         }
     }
 

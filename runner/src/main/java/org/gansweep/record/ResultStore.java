@@ -194,7 +194,9 @@ public final class ResultStore {
         try {
             AtomicFiles.writeString(file, content);
         } catch (UncheckedIOException e) {
-            throw new StoreException(e.getMessage(), e);
+            // Mid-sweep (disk full, folder gone read-only): say that nothing finished is lost.
+            throw new StoreException(e.getMessage() + "; finished runs are kept: fix it and run the same command "
+                    + "again to resume", e);
         }
     }
 

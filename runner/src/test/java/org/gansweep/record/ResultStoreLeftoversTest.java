@@ -1,8 +1,12 @@
 package org.gansweep.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,5 +46,24 @@ class ResultStoreLeftoversTest {
 
         ResultStore.open(dir, "tiny");
         assertEquals(List.of(sweep.relativize(live).toString()), temporaries(sweep));
+    }
+
+    @Test
+    void theReportLockMakesAnotherProcessWaitUntilItIsReleased() throws Exception {
+        Path sweep = Files.createDirectories(dir.resolve("tiny"));
+        Files.writeString(sweep.resolve(ResultStore.SWEEP_FILE), "{}");
+        ResultStore store = ResultStore.existing(sweep);
+        long holdMillis = 1500;
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReportLockHolder.class.getName(), sweep.toString(),
+                Long.toString(holdMillis)).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("locked", out.readLine());
+            long start = System.nanoTime();
+            long waitedMillis = store.withReportLock(() -> (System.nanoTime() - start) / 1_000_000);
+            assertTrue(waitedMillis > holdMillis / 2, "took the lock after " + waitedMillis + " ms");
+            assertEquals(0, holder.waitFor());
+        }
     }
 }

@@ -6,7 +6,7 @@ import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
-import org.gansweep.engine.VectorMath;
+import org.gansweep.engine.VectorApi;
 import org.gansweep.plan.ParameterSchema;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
@@ -37,7 +37,7 @@ public final class PointExperiment implements Experiment {
 
     @Override
     public String kernel(Precision precision) {
-        return fusedCpu && precision == Precision.FLOAT && VectorMath.available() ? "fused" : "nd4j";
+        return fusedCpu && precision == Precision.FLOAT && VectorApi.available() ? "fused" : "nd4j";
     }
 
     @Override
