@@ -20,11 +20,6 @@ final class PlanCommand extends SweepOptions implements Command {
     boolean json;
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
     public int call(PrintStream out, PrintStream err) {
         RunPlan whole = plan();
         RunPlan mine = whole.shard(shard());

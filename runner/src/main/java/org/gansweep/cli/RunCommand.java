@@ -52,11 +52,6 @@ final class RunCommand extends SweepOptions implements Command {
     String kernel = "auto";
 
     @Override
-    public boolean help() {
-        return help;
-    }
-
-    @Override
     public int call(PrintStream out, PrintStream err) {
         RunPlan whole = plan();
         RunPlan mine = whole.shard(shard());

@@ -29,6 +29,10 @@ class SweepOptions {
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     boolean help;
 
+    public boolean help() {
+        return help;
+    }
+
     /** The whole plan; shard() gives this process's part. */
     RunPlan plan() {
         // JCommander takes an unknown --option for a second file name; say what it is instead.
