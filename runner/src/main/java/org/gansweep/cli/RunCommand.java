@@ -88,13 +88,16 @@ final class RunCommand extends SweepOptions implements Command {
             throw new EngineException("--kernel fused: not available (needs java --add-modules jdk.incubator.vector, "
                     + "as scripts/gansweep passes)");
         }
+        // The backend field of each run names what computed its math: ND4J's backend, or the fused CPU kernel.
+        java.util.function.Function<String, String> ranOn = experiment ->
+                experiments.get(experiment).kernel(precision).equals("fused") ? "cpu-fused" : numerics.backend();
         BatchTrainer trainer = new BatchTrainer(experiments, precision, maxBatch);
         ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
         store.writeSweep(whole.spec().text(), whole.spec().specHash(), whole.runs(), whole.varyingKeys());
         err.printf(Locale.ROOT, "sweep %s: %d runs in shard %s, %d already done, %d to train on %s %s (%s)%n",
                 whole.spec().name(), mine.runs().size(), mine.shard(), mine.runs().size() - todo.size(), todo.size(),
-                fused && !todo.isEmpty() && experiments.get(todo.get(0).experiment()).kernel(precision).equals("fused")
-                        ? "cpu-fused" : numerics.backend(), numerics.dtype(), numerics.device());
+                todo.isEmpty() ? numerics.backend() : ranOn.apply(todo.get(0).experiment()), numerics.dtype(),
+                numerics.device());
 
         long start = System.nanoTime();
         Progress progress = new Progress(err, todo.size());
@@ -109,10 +112,8 @@ final class RunCommand extends SweepOptions implements Command {
 
                 @Override
                 public void onRunFinished(RunResult result, BatchTiming timing) {
-                    // The backend field names what computed the math: ND4J's backend, or the fused CPU kernel.
-                    String ran = experiments.get(result.run().experiment()).kernel(precision).equals("fused")
-                            ? "cpu-fused" : numerics.backend();
-                    writer.submit(result, Provenance.of(numerics.withBackend(ran), timing));
+                    writer.submit(result, Provenance.of(numerics.withBackend(ranOn.apply(result.run().experiment())),
+                            timing));
                     progress.runFinished();
                 }
             });

@@ -5,7 +5,6 @@ import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.DrawChunks;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.RunColumns;
-import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunStream;
 import org.gansweep.engine.TensorOps;
 import org.gansweep.plan.PlannedRun;
