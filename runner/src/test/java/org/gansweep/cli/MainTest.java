@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -141,6 +142,19 @@ class MainTest {
         assertEquals(3, json.get("runs").size());
         assertEquals(0.0, json.get("runs").get(0).get("params").get("easing").asDouble());
         assertEquals(16, json.get("runs").get(0).get("key").asText().length());
+    }
+
+    @Test
+    void benchPrintsBatchedAgainstOneAtATimeWithRatios() {
+        Result bench = main("bench", "--runs", "1,32", "--steps", "20");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("nd4j batched"), bench.out());
+        List<String> rows = bench.out().lines().filter(l -> l.matches("\\s+(1|32)\\s+.*")).toList();
+        assertEquals(2, rows.size(), bench.out());
+        for (String row : rows) {
+            assertEquals(8, row.trim().split("\\s+").length, row);
+        }
+        assertEquals(2, main("bench", "--runs", "0").code());
     }
 
     @Test
