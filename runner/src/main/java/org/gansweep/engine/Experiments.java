@@ -3,6 +3,8 @@ package org.gansweep.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.gansweep.engine.dirac.DiracExperiment;
+import org.gansweep.engine.linear2d.Linear2dExperiment;
 import org.gansweep.engine.point.PointExperiment;
 import org.gansweep.plan.ParameterSchema;
 
@@ -13,7 +15,7 @@ public final class Experiments {
 
     public static Map<String, Experiment> all() {
         Map<String, Experiment> all = new LinkedHashMap<>();
-        for (Experiment e : new Experiment[] {new PointExperiment()}) {
+        for (Experiment e : new Experiment[] {new PointExperiment(), new DiracExperiment(), new Linear2dExperiment()}) {
             all.put(e.name(), e);
         }
         return all;
