@@ -3,6 +3,7 @@ package org.gansweep.engine.dirac;
 import java.util.List;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
+import org.gansweep.engine.TensorOps;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -85,7 +86,7 @@ final class DiracBatch {
     }
 
     private void advance(INDArray x, INDArray h, INDArray v) {
-        org.gansweep.engine.TensorOps.mul(h, v, move);
+        TensorOps.mul(h, v, move);
         x.addi(move);
     }
 
