@@ -3,6 +3,8 @@ package org.gansweep.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.gansweep.engine.dirac.DiracExperiment;
+import org.gansweep.engine.linear2d.Linear2dExperiment;
 import org.gansweep.engine.point.PointExperiment;
 import org.gansweep.plan.ParameterSchema;
 
@@ -19,7 +21,8 @@ public final class Experiments {
     /** Every experiment, using fused CPU kernels where an experiment has one (CPU backend, float). */
     public static Map<String, Experiment> all(boolean fusedCpu, int threads) {
         Map<String, Experiment> all = new LinkedHashMap<>();
-        for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads)}) {
+        for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads), new DiracExperiment(),
+                new Linear2dExperiment()}) {
             all.put(e.name(), e);
         }
         return all;

@@ -66,7 +66,7 @@ public final class Planner {
             throw new PlanException(file + ": expands to " + total + " runs, more than the limit of " + maxRuns
                     + " (--max-runs)");
         }
-        return expand(spec, base.origin(), resolved, axes, excludes);
+        return expand(spec, base.origin(), resolved, axes, excludes, schema.rules());
     }
 
     private record Axis(List<Map<String, Object>> points) {
@@ -135,7 +135,7 @@ public final class Planner {
     }
 
     private static RunPlan expand(SweepSpec spec, String base, TreeMap<String, Object> resolved, List<Axis> axes,
-                                  List<Map<String, List<Object>>> excludes) {
+                                  List<Map<String, List<Object>>> excludes, List<ConfigRule> rules) {
         List<PlannedRun> runs = new ArrayList<>();
         Set<RunKey> seen = new HashSet<>();
         int duplicates = 0;
@@ -147,9 +147,15 @@ public final class Planner {
             }
             ResolvedConfig config = new ResolvedConfig(point);
             GroupKey group = RunKeys.group(spec.experiment(), config);
+            boolean checked = false;
             for (long seed : spec.seeds()) {
                 if (excluded(point, seed, excludes)) {
                     continue;
+                }
+                if (!checked) {
+                    // Only configs that really run are checked: an exclude may drop a bad combination.
+                    checkRules(spec.file(), config, rules);
+                    checked = true;
                 }
                 RunKey key = RunKeys.run(spec.experiment(), config, seed);
                 if (seen.add(key)) {
@@ -171,6 +177,14 @@ public final class Planner {
             throw new PlanException(spec.file() + ": exclude: every run is excluded; nothing to do");
         }
         return new RunPlan(spec, base, runs, varying(runs), duplicates, Shard.ALL);
+    }
+
+    private static void checkRules(String file, ResolvedConfig config, List<ConfigRule> rules) {
+        for (ConfigRule rule : rules) {
+            rule.violation(config).ifPresent(why -> {
+                throw new PlanException(file + ": " + why);
+            });
+        }
     }
 
     private static boolean excluded(Map<String, Object> point, long seed, List<Map<String, List<Object>>> rules) {

@@ -1,0 +1,49 @@
+package org.gansweep.engine.linear2d;
+
+import org.gansweep.engine.RunColumns;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * D's loss layout and the logged loss values. d2l: BCEWithLogitsLoss(reduction='sum'), D's loss
+ * (sum over real + sum over fake) / 2, G's loss the sum of BCE(D(G(z)), 1). Rows 0..B-1 of D's pass are
+ * real, B..2B-1 fake; targets carry label easing, weights carry real_weight/fake_weight and the 1/2.
+ * Logged values are per example (divided by B), as d2l prints them.
+ */
+final class Linear2dLoss {
+    private Linear2dLoss() {
+    }
+
+    static void fillTargetsAndWeights(RunColumns columns, int batch, INDArray target, INDArray weight) {
+        double[] easing = columns.values("easing");
+        double[] realWeight = columns.values("real_weight");
+        double[] fakeWeight = columns.values("fake_weight");
+        boolean[] oneSided = columns.flags("easing_one_sided");
+        int runs = easing.length;
+        int rows = 2 * batch;
+        double[] targets = new double[rows * runs];
+        double[] weights = new double[rows * runs];
+        for (int r = 0; r < runs; r++) {
+            for (int i = 0; i < rows; i++) {
+                boolean real = i < batch;
+                targets[i * runs + r] = real ? 1 - easing[r] : oneSided[r] ? 0 : easing[r];
+                weights[i * runs + r] = (real ? realWeight[r] : fakeWeight[r]) / 2;
+            }
+        }
+        target.assign(Nd4j.create(targets, new long[] {rows, runs}, 'c').castTo(target.dataType()));
+        weight.assign(Nd4j.create(weights, new long[] {rows, runs}, 'c').castTo(weight.dataType()));
+    }
+
+    /** Per-run D loss per example: sum of weight * BCE(logit, target) / B, BCE = softplus(s) - t s. */
+    static double[] discriminatorLoss(INDArray logit, INDArray target, INDArray weight, int batch) {
+        INDArray bce = Transforms.softPlus(logit, true);
+        bce.subi(target.mul(logit)).muli(weight);
+        return bce.sum(0).divi(batch).toDoubleVector();
+    }
+
+    /** Per-run G loss per example: sum of -log sigmoid(s) = softplus(-s), over B. */
+    static double[] generatorLoss(INDArray logit, int batch) {
+        return Transforms.softPlus(logit.neg(), false).sum(0).divi(batch).toDoubleVector();
+    }
+}
