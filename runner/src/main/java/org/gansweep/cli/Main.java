@@ -26,9 +26,10 @@ public final class Main {
         RunCommand run = new RunCommand();
         ReportCommand report = new ReportCommand();
         BenchCommand bench = new BenchCommand();
+        SyncCommand sync = new SyncCommand();
         JCommander commander = JCommander.newBuilder().programName("gansweep")
                 .addCommand("plan", plan).addCommand("run", run).addCommand("report", report)
-                .addCommand("bench", bench).build();
+                .addCommand("bench", bench).addCommand("sync", sync).build();
         try {
             commander.parse(args);
             String name = commander.getParsedCommand();

@@ -63,7 +63,7 @@ final class ReportCommand implements Command {
      * this process just wrote are taken from memory, the rest read from the store. Under the store's report
      * lock, so that of shards finishing together the last writer has seen every run.
      */
-    static int report(ResultStore store, Map<RunKey, RunRecord> known, PrintStream out) {
+    static SweepReport report(ResultStore store, Map<RunKey, RunRecord> known, PrintStream out) {
         SweepReport report = store.withReportLock(() -> {
             List<RunRecord> records = records(store, known);
             SweepReport fresh = build(store, records);
@@ -74,10 +74,10 @@ final class ReportCommand implements Command {
             return fresh;
         });
         write(ReportFormatType.TEXT, report, out);
-        return Main.OK;
+        return report;
     }
 
-    private static SweepReport build(ResultStore store, List<RunRecord> records) {
+    static SweepReport build(ResultStore store, List<RunRecord> records) {
         JsonNode sweep = store.readSweep().orElseThrow();
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
@@ -85,7 +85,7 @@ final class ReportCommand implements Command {
     }
 
     /** The complete runs of the sweep in plan order: from memory where known, else from the store. */
-    private static List<RunRecord> records(ResultStore store, Map<RunKey, RunRecord> known) {
+    static List<RunRecord> records(ResultStore store, Map<RunKey, RunRecord> known) {
         List<RunRecord> records = new ArrayList<>();
         List<RunKey> unknown = new ArrayList<>();
         LinkedHashSet<RunKey> keys = new LinkedHashSet<>();

@@ -24,6 +24,13 @@ import org.gansweep.record.ResultStore;
 import org.gansweep.record.ResultWriter;
 import org.gansweep.record.RunRecord;
 import org.gansweep.plan.RunKey;
+import org.gansweep.report.SweepReport;
+import org.gansweep.track.MlflowMirror;
+import org.gansweep.track.MlflowTracker;
+import org.gansweep.track.SweepInfo;
+import org.gansweep.track.TrackingServer;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Trains every run of the sweep (or shard) that is not complete yet, then reports. */
 @Parameters(commandDescription = "Train the runs of a sweep that are not done yet; resumable, shardable")
@@ -34,6 +41,10 @@ final class RunCommand extends SweepOptions implements Command {
     private static final int WRITER_THREADS = 2;
     /** Finished runs that may wait for their files; about 40 KB each with their trajectories. */
     private static final int WRITE_QUEUE = 8192;
+    /** Stored runs that may wait for MLflow; beyond this they are left for gansweep sync. */
+    private static final int TRACKING_QUEUE = 100_000;
+    /** Parallel MLflow requests: the server's workers overlap one run's SQL writes with another's upload. */
+    static final int TRACKING_THREADS = 4;
 
     @Parameter(names = "--backend", description = "auto, cpu or cuda; cuda fails if it cannot load")
     String backend = "auto";
@@ -50,6 +61,18 @@ final class RunCommand extends SweepOptions implements Command {
     @Parameter(names = "--kernel", description = "auto (fused CPU kernel where an experiment has one, on CPU "
             + "in float), nd4j, or fused")
     String kernel = "auto";
+
+    @Parameter(names = "--tracking-uri", description = "log runs to this MLflow server (http://host:port); "
+            + "default: $MLFLOW_TRACKING_URI, else no tracking")
+    String trackingUri;
+
+    @Parameter(names = "--tracking-points", description = "most points per trajectory metric in MLflow (2 to "
+            + "1000; the full trajectory is the trajectory.csv artifact)")
+    int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
+
+    @Parameter(names = "--tracking-wait", description = "after training, wait at most this many seconds for "
+            + "MLflow logging to catch up; what is left can be pushed later with gansweep sync")
+    int trackingWait = 300;
 
     @Override
     public int call(PrintStream out, PrintStream err) {
@@ -75,6 +98,11 @@ final class RunCommand extends SweepOptions implements Command {
         if (kernel.equals("fused") && (precision != Precision.FLOAT || backend.equals("cuda"))) {
             throw new UsageException("--kernel fused: the fused kernel runs on the CPU in float only");
         }
+        if (trackingWait < 0) {
+            throw new UsageException("--tracking-wait " + trackingWait + ": expected seconds >= 0");
+        }
+        Optional<TrackingServer> tracking = Tracking.server(trackingUri, System.getenv());
+        int points = Tracking.points(trackingPoints);
         // Nothing is created until the spec, the options and the backend have all been checked.
         List<PlannedRun> todo = Estimates.remaining(mine.runs(), Path.of(results).resolve(whole.spec().name()));
         int largest = new BatchTrainer(Experiments.all(), precision, maxBatch).batches(todo).stream()
@@ -103,7 +131,12 @@ final class RunCommand extends SweepOptions implements Command {
         Progress progress = new Progress(err, todo.size());
         double trainingSeconds;
         Map<RunKey, RunRecord> written;
-        try (ResultWriter writer = new ResultWriter(store, WRITER_THREADS, WRITE_QUEUE)) {
+        String ranHere = todo.isEmpty() ? "" : ranOn.apply(todo.get(0).experiment());
+        SweepInfo info = Tracking.sweepInfo(store, ranHere, todo.isEmpty() ? "" : numerics.dtype(), mine.shard().toString());
+        Optional<MlflowTracker> tracker = tracking.map(server -> new MlflowTracker(
+                () -> MlflowMirror.connect(server, store, info, points), TRACKING_QUEUE, TRACKING_THREADS));
+        java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> t.offer(record));
+        try (ResultWriter writer = new ResultWriter(store, WRITER_THREADS, WRITE_QUEUE, onWritten)) {
             trainer.train(todo, new RunListener() {
                 @Override
                 public void onProgress(long done, long total) {
@@ -124,12 +157,27 @@ final class RunCommand extends SweepOptions implements Command {
         progress.finish();
         double writing = (System.nanoTime() - start) / 1e9 - trainingSeconds;
         long reportStart = System.nanoTime();
-        int code = ReportCommand.report(store, written, out);
-        double total = (System.nanoTime() - start) / 1e9;
+        SweepReport report = ReportCommand.report(store, written, out);
         double reporting = (System.nanoTime() - reportStart) / 1e9;
+        double trackingSeconds = 0;
+        if (tracker.isPresent()) {
+            long trackingStart = System.nanoTime();
+            // Runs finished by an earlier, interrupted launch may be missing in MLflow; the mirror skips
+            // those it finds there, so offering every complete run of this shard costs little.
+            java.util.Set<RunKey> shardKeys = new java.util.HashSet<>();
+            mine.runs().forEach(p -> shardKeys.add(p.key()));
+            ReportCommand.records(store, written).stream().filter(r -> !written.containsKey(r.key()))
+                    .filter(r -> shardKeys.contains(r.key())).forEach(tracker.get()::offer);
+            MlflowTracker.Outcome logged = tracker.get().finish(Duration.ofSeconds(trackingWait),
+                    () -> Tracking.totals(report));
+            Tracking.say(logged, tracking.get().uri(), store, err);
+            trackingSeconds = (System.nanoTime() - trackingStart) / 1e9;
+        }
+        double total = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "wall time %.1f s: training %.1f s (results written alongside), then writing "
-                + "%.1f s and report %.1f s (%.1f%% of the wall time)%n", total, trainingSeconds, writing, reporting,
-                total > 0 ? 100 * (writing + reporting) / total : 0);
-        return code;
+                + "%.1f s, report %.1f s%s (%.1f%% of the wall time)%n", total, trainingSeconds, writing, reporting,
+                tracker.isPresent() ? String.format(Locale.ROOT, ", MLflow catching up %.1f s", trackingSeconds) : "",
+                total > 0 ? 100 * (writing + reporting + trackingSeconds) / total : 0);
+        return Main.OK;
     }
 }

@@ -154,6 +154,23 @@ public final class ResultStore {
         return records;
     }
 
+    /**
+     * The finished files of a run (config, trajectory, summary, and pictures once drawn), by name, without
+     * temporary files of writes in progress: what an MLflow mirror uploads as the run's artifacts.
+     */
+    public List<Path> runFiles(RunKey key) {
+        try (Stream<Path> files = Files.walk(runDir(key))) {
+            return files.filter(Files::isRegularFile).filter(f -> !AtomicFiles.isTemporary(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new StoreException(runDir(key) + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a run's files are. */
+    public Path runDirectory(RunKey key) {
+        return runDir(key);
+    }
+
     public Trajectory readTrajectory(RunKey key) {
         Path file = runDir(key).resolve(TRAJECTORY_FILE);
         try {

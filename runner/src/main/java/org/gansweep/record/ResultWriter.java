@@ -20,9 +20,17 @@ public final class ResultWriter implements AutoCloseable {
     private final Semaphore slots;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final java.util.Map<org.gansweep.plan.RunKey, RunRecord> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Consumer<RunRecord> onWritten;
 
     public ResultWriter(ResultStore store, int threadCount, int capacity) {
+        this(store, threadCount, capacity, record -> { });
+    }
+
+    /** {@code onWritten} sees each run once its files are complete on disk (on a writer thread). */
+    public ResultWriter(ResultStore store, int threadCount, int capacity,
+                        java.util.function.Consumer<RunRecord> onWritten) {
         this.store = store;
+        this.onWritten = onWritten;
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, "gansweep-writer");
             t.setDaemon(true);
@@ -38,7 +46,9 @@ public final class ResultWriter implements AutoCloseable {
             try {
                 if (failure.get() == null) {
                     store.writeRun(result, provenance);
-                    written.put(result.run().key(), RunRecord.of(result, provenance));
+                    RunRecord record = RunRecord.of(result, provenance);
+                    written.put(result.run().key(), record);
+                    onWritten.accept(record);
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);

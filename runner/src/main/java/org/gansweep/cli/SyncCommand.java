@@ -1,0 +1,120 @@
+package org.gansweep.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gansweep.record.ResultStore;
+import org.gansweep.record.RunRecord;
+import org.gansweep.report.SweepReport;
+import org.gansweep.track.MlflowMirror;
+import org.gansweep.track.TrackingException;
+import org.gansweep.track.TrackingServer;
+
+/**
+ * Pushes whatever MLflow lacks of a sweep's results folder: runs not logged (or cut off mid-way), then the
+ * group and sweep totals. Runs are matched by their gansweep.run_key tag, so syncing twice, or after a
+ * partly logged sweep, creates no duplicates.
+ */
+@Parameters(commandDescription = "Push a results folder's runs to MLflow; only what the server lacks")
+final class SyncCommand implements Command {
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
+
+    @Parameter(description = "RESULTS_DIR/<sweep>", required = true)
+    List<String> folder = new ArrayList<>();
+
+    @Parameter(names = "--tracking-uri", description = "the MLflow server (http://host:port); default: "
+            + "$MLFLOW_TRACKING_URI")
+    String trackingUri;
+
+    @Parameter(names = "--tracking-points", description = "most points per trajectory metric in MLflow (2 to "
+            + "1000; the full trajectory is the trajectory.csv artifact)")
+    int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
+
+    @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
+    boolean help;
+
+    @Override
+    public boolean help() {
+        return help;
+    }
+
+    @Override
+    public int call(PrintStream out, PrintStream err) {
+        if (folder.size() != 1) {
+            throw new UsageException("expected exactly one results folder, got " + folder.size());
+        }
+        Optional<TrackingServer> server = Tracking.server(trackingUri, System.getenv());
+        if (server.isEmpty()) {
+            throw new UsageException("no MLflow server: pass --tracking-uri http://host:port or set "
+                    + Tracking.ENV_URI);
+        }
+        int points = Tracking.points(trackingPoints);
+        ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
+        List<RunRecord> records = ReportCommand.records(store, Map.of());
+        SweepReport report = ReportCommand.build(store, records);
+        long start = System.nanoTime();
+        try (MlflowMirror mirror = MlflowMirror.connect(server.get(), store,
+                Tracking.sweepInfo(store, "", "", "sync"), points)) {
+            List<RunRecord> missing = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
+            err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%n",
+                    store.sweepDir(), records.size(), records.size() - missing.size(), missing.size());
+            int logged = logAll(mirror, missing, err);
+            mirror.logTotals(Tracking.totals(report));
+            out.printf(Locale.ROOT, "%s/#/experiments/%s: %d runs logged now, %d were there, %d groups (%.1f s)%n",
+                    mirror.uri(), mirror.experimentId(), logged, records.size() - missing.size(),
+                    report.groups().size(), (System.nanoTime() - start) / 1e9);
+        }
+        return Main.OK;
+    }
+
+    /** Logs runs on a few threads; the first failure stops the rest and is rethrown with a count. */
+    private static int logAll(MlflowMirror mirror, List<RunRecord> runs, PrintStream err) {
+        ExecutorService threads = Executors.newFixedThreadPool(RunCommand.TRACKING_THREADS);
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong lastLine = new java.util.concurrent.atomic.AtomicLong(start);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunRecord run : runs) {
+                futures.add(threads.submit(() -> {
+                    mirror.logRun(run);
+                    int n = done.incrementAndGet();
+                    long now = System.nanoTime();
+                    long last = lastLine.get();
+                    if (now - last > PROGRESS_NANOS && lastLine.compareAndSet(last, now)) {
+                        double rate = n / ((now - start) / 1e9);
+                        err.printf(Locale.ROOT, "sync: %d/%d runs logged, %.1f runs/s, ETA %s%n", n, runs.size(),
+                                rate, Progress.duration((runs.size() - n) / rate));
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    threads.shutdownNow();
+                    Throwable cause = e.getCause();
+                    String message = cause instanceof TrackingException ? cause.getMessage() : String.valueOf(cause);
+                    throw new TrackingException(message + " (" + done.get() + " of " + runs.size()
+                            + " logged; run sync again to continue)", false);
+                }
+            }
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrackingException("sync interrupted after " + done.get() + " runs", false);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

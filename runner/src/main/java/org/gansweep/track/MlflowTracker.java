@@ -1,0 +1,147 @@
+package org.gansweep.track;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.gansweep.record.RunRecord;
+
+/**
+ * Logs finished runs to MLflow on its own threads, behind a bounded queue, while training goes on.
+ * Training never waits on the network: {@link #offer} never blocks, and a run that finds the queue full,
+ * or the server failed, is simply not logged now. Nothing is lost by that: every run is in the results
+ * store before it is offered, and {@code gansweep sync} pushes what MLflow lacks. After the first failure
+ * (server down, refused request) the tracker stops calling the server for the rest of the sweep.
+ */
+public final class MlflowTracker {
+    /** How the logging went: counts, and the first failure if any. */
+    public record Outcome(int offered, int logged, String failure) {
+        public int notLogged() {
+            return offered - logged;
+        }
+    }
+
+    private final BlockingQueue<RunRecord> queue;
+    private final CompletableFuture<MlflowMirror> mirror;
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicInteger offered = new AtomicInteger();
+    private final AtomicInteger logged = new AtomicInteger();
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private volatile boolean closing;
+
+    /**
+     * Starts connecting (on a background thread) and {@code threads} loggers that take runs from a queue of
+     * at most {@code capacity} runs.
+     */
+    public MlflowTracker(Supplier<MlflowMirror> connect, int capacity, int threads) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.mirror = CompletableFuture.supplyAsync(() -> {
+            try {
+                return connect.get();
+            } catch (RuntimeException e) {
+                fail(e);
+                return null;
+            }
+        }, runnable -> daemon(runnable, "gansweep-mlflow-connect").start());
+        for (int i = 0; i < threads; i++) {
+            Thread worker = daemon(this::drain, "gansweep-mlflow-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        // Daemon: a hung request must never keep the JVM alive after the sweep is done.
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Queues a stored run for logging; never blocks. */
+    public void offer(RunRecord run) {
+        offered.incrementAndGet();
+        if (failure.get() == null) {
+            queue.offer(run);
+        }
+    }
+
+    private void drain() {
+        MlflowMirror target = mirror.join();
+        if (target == null) {
+            return;
+        }
+        while (failure.get() == null) {
+            RunRecord run;
+            try {
+                run = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (run == null) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                target.logRun(run);
+                logged.incrementAndGet();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void fail(RuntimeException e) {
+        String message = e instanceof TrackingException ? e.getMessage() : "MLflow: " + e;
+        failure.compareAndSet(null, message);
+        queue.clear();
+    }
+
+    /**
+     * No more runs will come: waits until the queue is logged, the first failure, or {@code wait} has passed,
+     * then logs the group and sweep totals (when nothing failed) and says how it went.
+     */
+    public Outcome finish(Duration wait, Supplier<List<GroupTotals>> totals) {
+        closing = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (Thread worker : workers) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                try {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        boolean done = workers.stream().noneMatch(Thread::isAlive);
+        if (!done) {
+            failure.compareAndSet(null, "MLflow did not take the runs within " + wait.toSeconds() + " s");
+            queue.clear();
+        } else if (failure.get() == null && mirror.isDone() && mirror.join() != null) {
+            try {
+                mirror.join().logTotals(totals.get());
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+        MlflowMirror target = mirror.getNow(null);
+        if (done && target != null) {
+            target.close();
+        }
+        return new Outcome(offered.get(), logged.get(), failure.get());
+    }
+
+    /** Runs logged so far; for progress lines. */
+    public int logged() {
+        return logged.get();
+    }
+}

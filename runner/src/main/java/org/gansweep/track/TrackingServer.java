@@ -1,0 +1,83 @@
+package org.gansweep.track;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+
+/**
+ * Where runs are tracked and how to authenticate there. The MLflow Java client reads no credentials from
+ * the environment by itself, so they are taken here from the variables the Python client uses
+ * ({@code MLFLOW_TRACKING_USERNAME}/{@code MLFLOW_TRACKING_PASSWORD}, or {@code MLFLOW_TRACKING_TOKEN}).
+ * They go into request headers only, never into params, tags or messages.
+ */
+public final class TrackingServer {
+    private final String uri;
+    private final Optional<String> username;
+    private final Optional<String> password;
+    private final Optional<String> token;
+
+    private TrackingServer(String uri, Optional<String> username, Optional<String> password, Optional<String> token) {
+        this.uri = uri;
+        this.username = username;
+        this.password = password;
+        this.token = token;
+    }
+
+    /**
+     * The server at {@code uri} (an http or https URL; the Java client cannot write local stores), with
+     * credentials from {@code environment}. {@code source} names where the URI came from, for errors.
+     */
+    public static TrackingServer of(String uri, String source, Map<String, String> environment) {
+        String trimmed = uri.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        try {
+            URI parsed = new URI(trimmed);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
+                throw new TrackingException(source + " " + uri + ": expected an http:// or https:// MLflow server URL "
+                        + "(local file: and sqlite: stores are not supported by the MLflow Java client; start one "
+                        + "with scripts/mlflow-server start)", true);
+            }
+        } catch (URISyntaxException e) {
+            throw new TrackingException(source + " " + uri + ": not a URL (" + e.getReason() + ")", true);
+        }
+        return new TrackingServer(trimmed, env(environment, "MLFLOW_TRACKING_USERNAME"),
+                env(environment, "MLFLOW_TRACKING_PASSWORD"), env(environment, "MLFLOW_TRACKING_TOKEN"));
+    }
+
+    private static Optional<String> env(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** A client with this server's credentials. Its HTTP layer retries failed calls itself. */
+    public MlflowClient client() {
+        if (token.isPresent()) {
+            return new MlflowClient(new BasicMlflowHostCreds(uri, token.get()));
+        }
+        if (username.isPresent()) {
+            return new MlflowClient(new BasicMlflowHostCreds(uri, username.get(), password.orElse("")));
+        }
+        return new MlflowClient(new BasicMlflowHostCreds(uri));
+    }
+
+    /** The Authorization header value for requests made outside the client (artifact uploads). */
+    public Optional<String> authorization() {
+        if (token.isPresent()) {
+            return Optional.of("Bearer " + token.get());
+        }
+        return username.map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
+    }
+}
