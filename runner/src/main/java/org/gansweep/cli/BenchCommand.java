@@ -74,8 +74,8 @@ final class BenchCommand implements Command {
             throw new UsageException("--runs and --steps should be positive");
         }
         Numerics numerics = Backends.start("auto", Precision.FLOAT, threads);
-        out.printf(Locale.ROOT, "bench %s, %d steps, %s %s (%s)%n", experiment, steps, numerics.backend(),
-                numerics.dtype(), numerics.device());
+        out.printf(Locale.ROOT, "bench %s, %d steps, %s %s (%s)%n", experiment,
+                engine.steps(runs(engine, 1).get(0).config()), numerics.backend(), numerics.dtype(), numerics.device());
         int cores = Runtime.getRuntime().availableProcessors();
         Experiment fused = Experiments.all(true, cores).get(experiment);
         boolean hasFused = fused.kernel(Precision.FLOAT).equals("fused");
@@ -150,7 +150,7 @@ final class BenchCommand implements Command {
         for (int p = 0; p < pieces; p++) {
             engine.train(all.subList(p * per, (p + 1) * per), Precision.FLOAT, RunListener.NONE);
         }
-        return all.size() * (double) steps / ((System.nanoTime() - start) / 1e9);
+        return all.size() * (double) engine.steps(all.get(0).config()) / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The plain single-threaded Java loop, one run after another: the reference a researcher would write. */
@@ -166,10 +166,15 @@ final class BenchCommand implements Command {
 
     private List<PlannedRun> runs(Experiment engine, int count) {
         Map<String, Object> values = new TreeMap<>(Defaults.of(engine));
-        Parameter stepsParameter = engine.schema().parameter("steps").orElseThrow();
-        values.put("steps", stepsParameter.normalize(steps).orElseThrow(() -> new UsageException("--steps " + steps
-                + ": expected " + stepsParameter.rule())));
-        values.put("log_every", Math.max(1L, steps / 10));
+        // Experiments counted in epochs (linear2d) or a fixed schedule train their default length instead.
+        java.util.Optional<Parameter> stepsParameter = engine.schema().parameter("steps");
+        if (stepsParameter.isPresent()) {
+            values.put("steps", stepsParameter.get().normalize(steps).orElseThrow(() -> new UsageException("--steps "
+                    + steps + ": expected " + stepsParameter.get().rule())));
+            if (engine.schema().parameter("log_every").isPresent()) {
+                values.put("log_every", Math.max(1L, steps / 10));
+            }
+        }
         ResolvedConfig config = new ResolvedConfig(new TreeMap<>(values));
         GroupKey group = RunKeys.group(engine.name(), config);
         List<PlannedRun> list = new ArrayList<>();

@@ -81,7 +81,11 @@ final class ReportCommand implements Command {
         JsonNode sweep = store.readSweep().orElseThrow();
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
-        return Grouping.summarize(sweep.get("spec").get("name").asText(), records, varying, sweep.get("runs").size());
+        String experiment = sweep.get("spec").path("experiment").asText();
+        List<String> columns = java.util.Optional.ofNullable(org.gansweep.engine.Experiments.all().get(experiment))
+                .map(org.gansweep.engine.Experiment::reportColumns).orElse(List.of());
+        return Grouping.summarize(sweep.get("spec").get("name").asText(), records, varying, sweep.get("runs").size(),
+                columns);
     }
 
     /** The complete runs of the sweep in plan order: from memory where known, else from the store. */

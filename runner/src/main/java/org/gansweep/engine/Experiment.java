@@ -31,6 +31,14 @@ public interface Experiment {
         return "nd4j";
     }
 
+    /**
+     * Final metrics whose per-group medians the report prints beside the success rate: the numbers that
+     * say how close the runs came, for experiments where success alone hides it.
+     */
+    default List<String> reportColumns() {
+        return List.of();
+    }
+
     /** Trains the runs, which share one batch shape, together; calls the listener for each result. */
     List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener);
 }

@@ -21,6 +21,12 @@ public final class Grouping {
 
     public static SweepReport summarize(String sweep, List<RunRecord> records, List<String> varyingKeys,
                                         int plannedRuns) {
+        return summarize(sweep, records, varyingKeys, plannedRuns, List.of());
+    }
+
+    /** As above, with the final metrics whose group medians the tables show. */
+    public static SweepReport summarize(String sweep, List<RunRecord> records, List<String> varyingKeys,
+                                        int plannedRuns, List<String> finalColumns) {
         Map<GroupKey, List<RunRecord>> groups = new LinkedHashMap<>();
         for (RunRecord record : records) {
             groups.computeIfAbsent(record.group(), g -> new ArrayList<>()).add(record);
@@ -30,7 +36,7 @@ public final class Grouping {
             summaries.add(summarize(group, varyingKeys));
         }
         summaries.sort(byParameters(varyingKeys));
-        return new SweepReport(sweep, varyingKeys, summaries, records.size(), plannedRuns);
+        return new SweepReport(sweep, varyingKeys, summaries, records.size(), plannedRuns, finalColumns);
     }
 
     static GroupSummary summarize(List<RunRecord> group, List<String> varyingKeys) {

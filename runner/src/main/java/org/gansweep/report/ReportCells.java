@@ -16,7 +16,14 @@ final class ReportCells {
         for (Outcome o : Outcome.values()) {
             header.add(o.label());
         }
+        report.finalColumns().forEach(c -> header.add("median_" + c));
         return header;
+    }
+
+    /** A group's median of a final metric, 4 significant digits; "-" when no run has it. */
+    static String medianFinal(GroupSummary g, String metric) {
+        Double median = g.medianFinal().get(metric);
+        return median == null || median.isNaN() ? "-" : String.format(Locale.ROOT, "%.4g", median);
     }
 
     static List<String> row(GroupSummary g) {
@@ -43,6 +50,7 @@ final class ReportCells {
 
     static List<String> orderedRow(SweepReport report, GroupSummary g) {
         List<String> row = row(g);
+        report.finalColumns().forEach(c -> row.add(medianFinal(g, c)));
         List<String> params = parameterValues(report, g);
         for (int i = 0; i < params.size(); i++) {
             row.set(i, params.get(i));

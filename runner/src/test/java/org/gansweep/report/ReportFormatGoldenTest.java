@@ -30,6 +30,10 @@ class ReportFormatGoldenTest {
             "amd64", 1.0, 10);
 
     private static SweepReport report() {
+        return report(List.of());
+    }
+
+    private static SweepReport report(List<String> finalColumns) {
         List<RunRecord> records = new ArrayList<>();
         Outcome[][] outcomes = {
             {Outcome.CONVERGED, Outcome.CONVERGED, Outcome.CONVERGED, Outcome.OSCILLATING},
@@ -46,7 +50,24 @@ class ReportFormatGoldenTest {
                         Map.of("w", 0.01 * (s + 1) - g, "b", 1 + 0.001 * s), PROVENANCE));
             }
         }
-        return Grouping.summarize("golden", records, List.of("easing"), 14);
+        return Grouping.summarize("golden", records, List.of("easing"), 14, finalColumns);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExperimentsHeadlineMetricsAppearAsGroupMediansAndMissingOnesAsDashes() throws IOException {
+        StringBuilder out = new StringBuilder();
+        ReportFormatType.TEXT.format().write(report(List.of("w", "absent")), out);
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(List.of("median_w", "median_absent"), lastTwo(lines.get(1)));
+        // w = 0.01 (s + 1) - g over 4 seeds: medians 0.025, -0.975, -1.975.
+        assertEquals(List.of("0.02500", "-"), lastTwo(lines.get(2)));
+        assertEquals(List.of("-0.9750", "-"), lastTwo(lines.get(3)));
+        assertEquals(List.of("-1.975", "-"), lastTwo(lines.get(4)));
+    }
+
+    private static List<String> lastTwo(String line) {
+        String[] cells = line.strip().split(" +");
+        return List.of(cells[cells.length - 2], cells[cells.length - 1]);
     }
 
     @ParameterizedTest

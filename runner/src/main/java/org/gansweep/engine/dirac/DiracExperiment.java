@@ -20,6 +20,11 @@ public final class DiracExperiment implements Experiment {
     private static final int PROGRESS_EVERY = 25;
 
     @Override
+    public List<String> reportColumns() {
+        return List.of("r", "r_max");
+    }
+
+    @Override
     public String name() {
         return "dirac";
     }

@@ -20,6 +20,12 @@ public final class Linear2dExperiment implements Experiment {
     private static final int PROGRESS_EVERY = 25;
 
     @Override
+    public List<String> reportColumns() {
+        // The loop closed: how far the generated law is from the target, and how orthogonal R = W^T A^-1 is.
+        return List.of("cov_rel_error", "mean_error", "r_orthogonality_error");
+    }
+
+    @Override
     public String name() {
         return "linear2d";
     }
