@@ -15,21 +15,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The data-flow layering: each stage imports only the stages before it (spec -> plan -> engine -> record ->
- * track -> report -> cli), experiments never import each other, and report never sees ND4J or the engine's
- * training code. A plain scan of import lines.
+ * track -> report -> picture -> cli), experiments never import each other, and report and pictures never see
+ * ND4J or the engine's training code (pictures read the results store only). A plain scan of import lines.
  */
 class LayeringTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.gansweep\\.[a-z.]+|org\\.nd4j)\\.",
             Pattern.MULTILINE);
     /** For each package, the gansweep packages (prefixes) it must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "internal", List.of("spec", "plan", "engine", "record", "track", "report", "cli"),
-            "spec", List.of("plan", "engine", "record", "track", "report", "cli"),
-            "plan", List.of("engine", "record", "track", "report", "cli"),
-            "engine", List.of("record", "track", "report", "cli"),
-            "record", List.of("track", "report", "cli", "nd4j", "engine.point"),
-            "report", List.of("track", "cli", "nd4j", "engine.point"),
-            "track", List.of("cli", "nd4j"));
+            "internal", List.of("spec", "plan", "engine", "record", "track", "report", "picture", "cli"),
+            "spec", List.of("plan", "engine", "record", "track", "report", "picture", "cli"),
+            "plan", List.of("engine", "record", "track", "report", "picture", "cli"),
+            "engine", List.of("record", "track", "report", "picture", "cli"),
+            "record", List.of("track", "report", "picture", "cli", "nd4j", "engine.point"),
+            "report", List.of("track", "picture", "cli", "nd4j", "engine.point"),
+            "track", List.of("report", "picture", "cli", "nd4j"),
+            "picture", List.of("track", "cli", "nd4j", "engine.point", "engine.dirac", "engine.linear2d"));
 
     @Test
     void everyStageImportsOnlyEarlierStages() throws IOException {

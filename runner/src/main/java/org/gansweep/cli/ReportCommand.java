@@ -14,6 +14,7 @@ import java.util.Map;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
+import org.gansweep.picture.PlotSelection;
 import org.gansweep.report.Grouping;
 import org.gansweep.report.ReportFormatType;
 import org.gansweep.report.SweepReport;
@@ -24,8 +25,13 @@ final class ReportCommand implements Command {
     @Parameter(description = "RESULTS_DIR/<sweep>", required = true)
     List<String> folder = new ArrayList<>();
 
-    @Parameter(names = "--format", description = "text (stdout), md (report.md) or csv (groups.csv)")
+    @Parameter(names = "--format", description = "text (stdout), md (report.md), csv (groups.csv) or html "
+            + "(report.html with charts and per-run pictures)")
     String format = "text";
+
+    @Parameter(names = "--plots", description = "with --format html, which runs get their own pictures: failed "
+            + "(the runs that did not converge, up to 10 a group, and 2 a group as a sample), all, or none")
+    String plots = "failed";
 
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     boolean help;
@@ -40,11 +46,19 @@ final class ReportCommand implements Command {
         if (folder.size() != 1) {
             throw new UsageException("expected exactly one results folder, got " + folder.size());
         }
+        PlotSelection selection = Pictures.selection(plots);
+        if (format.equals("html")) {
+            ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
+            List<RunRecord> records = records(store, Map.of());
+            Pictures.draw(store, build(store, records), records, selection, err);
+            out.println(Pictures.page(store));
+            return Main.OK;
+        }
         ReportFormatType type;
         try {
             type = ReportFormatType.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage() + ", html");
         }
         ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
         SweepReport report = build(store, records(store, Map.of()));

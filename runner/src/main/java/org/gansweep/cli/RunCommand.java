@@ -24,6 +24,8 @@ import org.gansweep.record.ResultStore;
 import org.gansweep.record.ResultWriter;
 import org.gansweep.record.RunRecord;
 import org.gansweep.plan.RunKey;
+import org.gansweep.picture.PlotSelection;
+import org.gansweep.picture.SweepPictures;
 import org.gansweep.report.SweepReport;
 import org.gansweep.track.MlflowMirror;
 import org.gansweep.track.MlflowTracker;
@@ -61,6 +63,10 @@ final class RunCommand extends SweepOptions implements Command {
     @Parameter(names = "--kernel", description = "auto (fused CPU kernel where an experiment has one, on CPU "
             + "in float), nd4j, or fused")
     String kernel = "auto";
+
+    @Parameter(names = "--plots", description = "pictures after training (report.html, sweep charts, and per run): "
+            + "failed (the runs that did not converge, up to 10 a group, and 2 a group as a sample), all, or none")
+    String plots = "failed";
 
     @Parameter(names = "--tracking-uri", description = "log runs to this MLflow server (http://host:port); "
             + "default: $MLFLOW_TRACKING_URI, else no tracking")
@@ -101,6 +107,7 @@ final class RunCommand extends SweepOptions implements Command {
         if (trackingWait < 0) {
             throw new UsageException("--tracking-wait " + trackingWait + ": expected seconds >= 0");
         }
+        PlotSelection selection = Pictures.selection(plots);
         Optional<TrackingServer> tracking = Tracking.server(trackingUri, System.getenv());
         int points = Tracking.points(trackingPoints);
         // Nothing is created until the spec, the options and the backend have all been checked.
@@ -158,6 +165,13 @@ final class RunCommand extends SweepOptions implements Command {
         double writing = (System.nanoTime() - start) / 1e9 - trainingSeconds;
         long reportStart = System.nanoTime();
         SweepReport report = ReportCommand.report(store, written, out);
+        Optional<SweepPictures.Drawn> drawn = Optional.empty();
+        if (selection != PlotSelection.NONE) {
+            List<RunRecord> records = ReportCommand.records(store, written);
+            drawn = Optional.of(Pictures.draw(store, report, records, selection, err));
+            err.println("report: " + Pictures.page(store));
+        }
+        Optional<SweepPictures.Drawn> pictures = drawn;
         double reporting = (System.nanoTime() - reportStart) / 1e9;
         double trackingSeconds = 0;
         if (tracker.isPresent()) {
@@ -169,13 +183,13 @@ final class RunCommand extends SweepOptions implements Command {
             ReportCommand.records(store, written).stream().filter(r -> !written.containsKey(r.key()))
                     .filter(r -> shardKeys.contains(r.key())).forEach(tracker.get()::offer);
             MlflowTracker.Outcome logged = tracker.get().finish(Duration.ofSeconds(trackingWait),
-                    () -> Tracking.totals(report));
+                    () -> Tracking.totals(report), mirror -> pictures.ifPresent(d -> Pictures.upload(mirror, d)));
             Tracking.say(logged, tracking.get().uri(), store, err);
             trackingSeconds = (System.nanoTime() - trackingStart) / 1e9;
         }
         double total = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "wall time %.1f s: training %.1f s (results written alongside), then writing "
-                + "%.1f s, report %.1f s%s (%.1f%% of the wall time)%n", total, trainingSeconds, writing, reporting,
+                + "%.1f s, report and pictures %.1f s%s (%.1f%% of the wall time)%n", total, trainingSeconds, writing, reporting,
                 tracker.isPresent() ? String.format(Locale.ROOT, ", MLflow catching up %.1f s", trackingSeconds) : "",
                 total > 0 ? 100 * (writing + reporting + trackingSeconds) / total : 0);
         return Main.OK;

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.gansweep.engine.Outcome;
 
 /** The human-readable columns shared by the text and markdown tables. */
-final class ReportCells {
+public final class ReportCells {
     private ReportCells() {
     }
 
-    static List<String> header(SweepReport report) {
+    public static List<String> header(SweepReport report) {
         List<String> header = new ArrayList<>(report.varyingKeys());
         header.addAll(List.of("n", "ok", "rate", "wilson95", "median_steps"));
         for (Outcome o : Outcome.values()) {
@@ -48,7 +48,7 @@ final class ReportCells {
         return values;
     }
 
-    static List<String> orderedRow(SweepReport report, GroupSummary g) {
+    public static List<String> orderedRow(SweepReport report, GroupSummary g) {
         List<String> row = row(g);
         report.finalColumns().forEach(c -> row.add(medianFinal(g, c)));
         List<String> params = parameterValues(report, g);
@@ -58,7 +58,7 @@ final class ReportCells {
         return row;
     }
 
-    static String completeness(SweepReport report) {
+    public static String completeness(SweepReport report) {
         return report.completeRuns() + " of " + report.plannedRuns() + " runs complete, " + report.groups().size()
                 + " groups";
     }

@@ -47,6 +47,8 @@ public final class MlflowMirror implements AutoCloseable {
     private final Map<String, String> partial = new ConcurrentHashMap<>();
     /** group key -> MLflow run id of group runs. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
+    /** MLflow run id -> artifact root, for files added after a run was logged (pictures). */
+    private final Map<String, String> artifactRoots = new ConcurrentHashMap<>();
 
     private MlflowMirror(TrackingServer server, MlflowClient client, ResultStore store, SweepInfo sweep,
                          String experimentId, String parentRunId, int points) {
@@ -94,6 +96,7 @@ public final class MlflowMirror implements AutoCloseable {
 
     private void index(Run run) {
         String id = run.getInfo().getRunId();
+        artifactRoots.put(id, run.getInfo().getArtifactUri());
         switch (kind(run)) {
             case Tags.KIND_RUN -> {
                 String key = tag(run, Tags.RUN_KEY);
@@ -164,6 +167,7 @@ public final class MlflowMirror implements AutoCloseable {
                 .addTags(RunContent.tag(Tags.PARENT, parentRunId)).build()));
         String id = info.getRunId();
         partial.put(key, id);
+        artifactRoots.put(id, info.getArtifactUri());
         List<Metric> metrics = RunContent.metrics(run, store.readTrajectory(run.key()), System.currentTimeMillis(),
                 points);
         send(id, metrics, RunContent.params(run), tags, "logging run " + key);
@@ -228,6 +232,37 @@ public final class MlflowMirror implements AutoCloseable {
         group.parameters().forEach((k, v) -> params.add(RunContent.param(k, String.valueOf(v))));
         send(id, List.of(), params, List.of(RunContent.tag(Tags.SWEEP, sweep.name())), "labelling group " + name);
         return id;
+    }
+
+    /**
+     * Uploads files drawn after the runs were logged (pictures, report.html): {@code sweepFiles} (paths
+     * relative to the sweep folder) to the sweep run, and each logged run's {@code runFiles} (relative to its
+     * run folder) to that run. Re-uploading a file replaces it.
+     */
+    public void logPictures(List<String> sweepFiles, Map<RunKey, List<String>> runFiles) {
+        String parentRoot = artifactRoot(parentRunId);
+        if (ArtifactUploader.supports(parentRoot)) {
+            for (String name : sweepFiles) {
+                artifacts.upload(parentRoot, name, store.sweepDir().resolve(name));
+            }
+        }
+        runFiles.forEach((key, names) -> {
+            String id = logged.get(key.value());
+            if (id == null) {
+                return;
+            }
+            String root = artifactRoot(id);
+            if (ArtifactUploader.supports(root)) {
+                for (String name : names) {
+                    artifacts.upload(root, name, store.runDirectory(key).resolve(name));
+                }
+            }
+        });
+    }
+
+    private String artifactRoot(String runId) {
+        return artifactRoots.computeIfAbsent(runId, id -> call(server, "reading run " + id,
+                () -> client.getRun(id).getInfo().getArtifactUri()));
     }
 
     /** "noise_samples=4 weight_noise=1.5 seed=3": what varies in the sweep, then the seed. */

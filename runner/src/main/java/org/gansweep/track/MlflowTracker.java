@@ -109,6 +109,15 @@ public final class MlflowTracker {
      * then logs the group and sweep totals (when nothing failed) and says how it went.
      */
     public Outcome finish(Duration wait, Supplier<List<GroupTotals>> totals) {
+        return finish(wait, totals, mirror -> { });
+    }
+
+    /**
+     * As {@link #finish(Duration, Supplier)}, then {@code then} with the mirror (uploading pictures drawn
+     * after training), when nothing failed.
+     */
+    public Outcome finish(Duration wait, Supplier<List<GroupTotals>> totals,
+                          java.util.function.Consumer<MlflowMirror> then) {
         closing = true;
         long deadline = System.nanoTime() + wait.toNanos();
         for (Thread worker : workers) {
@@ -129,6 +138,7 @@ public final class MlflowTracker {
         } else if (failure.get() == null && mirror.isDone() && mirror.join() != null) {
             try {
                 mirror.join().logTotals(totals.get());
+                then.accept(mirror.join());
             } catch (RuntimeException e) {
                 fail(e);
             }

@@ -31,6 +31,10 @@ final class ChildRun {
             // kernel, the same one the in-process reference runs use, so files compare bitwise.
             command.addAll(List.of("--kernel", "nd4j"));
         }
+        if (args.length > 0 && args[0].equals("run") && !List.of(args).contains("--plots")) {
+            // These tests compare the results store; pictures are derived from it and drawn by PicturesTest.
+            command.addAll(List.of("--plots", "none"));
+        }
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

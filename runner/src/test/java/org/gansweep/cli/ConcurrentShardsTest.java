@@ -32,7 +32,8 @@ class ConcurrentShardsTest {
     void shardsAndAnOverlappingSecondAttemptWritingOneFolderAtOnceLeaveTheFilesOfOneProcess() throws Exception {
         Path spec = Files.writeString(dir.resolve("shards.json"), SPEC);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"run", spec.toString(), "--kernel", "nd4j", "--results", dir.resolve("reference").toString()},
+        int code = Main.run(new String[] {"run", spec.toString(), "--kernel", "nd4j", "--results", dir.resolve("reference").toString(),
+            "--plots", "none"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

@@ -91,7 +91,7 @@ class CrashResumeTest {
     private Path uninterrupted() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"run", spec.toString(), "--kernel", "nd4j", "--results", dir.resolve("reference").toString(),
-            "--max-batch", "48"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            "--max-batch", "48", "--plots", "none"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         return dir.resolve("reference").resolve("crash");

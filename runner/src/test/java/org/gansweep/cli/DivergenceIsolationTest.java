@@ -33,7 +33,8 @@ class DivergenceIsolationTest {
     private Path sweep(String name, String text) throws IOException {
         Path spec = Files.writeString(dir.resolve(name + ".json"), text);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"run", spec.toString(), "--results", dir.resolve("results").toString()},
+        int code = Main.run(new String[] {"run", spec.toString(), "--results", dir.resolve("results").toString(),
+            "--plots", "none"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

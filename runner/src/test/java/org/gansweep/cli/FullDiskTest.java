@@ -70,7 +70,7 @@ class FullDiskTest {
     private static Result run(Path results) throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"run", shared.resolve("disk.json").toString(), "--kernel", "nd4j", "--results",
-            results.toString(), "--max-batch", "8"},
+            results.toString(), "--max-batch", "8", "--plots", "none"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, err.toString(StandardCharsets.UTF_8));

@@ -61,7 +61,7 @@ class MainTest {
     void runTrainsReportsAndAResumeAfterALostRunRecreatesIdenticalFiles() throws IOException {
         Path results = dir.resolve("results");
         String specFile = spec(SPEC).toString();
-        Result first = main("run", specFile, "--results", results.toString());
+        Result first = main("run", specFile, "--results", results.toString(), "--plots", "none");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("6 of 6 runs complete, 2 groups"), first.out());
         Path sweep = results.resolve("tiny");
@@ -76,7 +76,7 @@ class MainTest {
         Files.delete(victim.resolve("summary.json"));
         Path stray = Files.writeString(victim.resolve(".summary.json.123@crashed-host.1.tmp"), "{half");
         Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(Duration.ofDays(1))));
-        Result again = main("run", specFile, "--results", results.toString());
+        Result again = main("run", specFile, "--results", results.toString(), "--plots", "none");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("5 already done, 1 to train"), again.err());
         assertEquals(before, files(sweep));
@@ -130,7 +130,7 @@ class MainTest {
                 .orElseThrow().getFileName()).resolve("summary.json")).contains("\"backend\" : \"cpu\""));
         Result bad = main("report", sweep.toString(), "--format", "pdf");
         assertEquals(2, bad.code());
-        assertEquals("gansweep: --format pdf: expected one of text, md, csv\n", bad.err());
+        assertEquals("gansweep: --format pdf: expected one of text, md, csv, html\n", bad.err());
     }
 
     @Test

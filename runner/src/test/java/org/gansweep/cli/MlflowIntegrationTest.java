@@ -185,6 +185,32 @@ class MlflowIntegrationTest {
         assertEquals(200, download.statusCode());
         assertArrayEquals(Files.readAllBytes(store.runDirectory(first.key()).resolve("trajectory.csv")),
                 download.body());
+
+        // Pictures drawn after training follow: the sweep charts and report.html on the sweep run, each drawn
+        // run's trajectory plot and animation on its run.
+        assertArrayEquals(Files.readAllBytes(results.resolve(sweep).resolve("plots/success-rate.png")),
+                download(parents.get(0).getInfo().getArtifactUri(), "plots/success-rate.png"));
+        assertArrayEquals(Files.readAllBytes(results.resolve(sweep).resolve("report.html")),
+                download(parents.get(0).getInfo().getArtifactUri(), "report.html"));
+        int withPictures = 0;
+        for (RunRecord record : records) {
+            Path gif = store.runDirectory(record.key()).resolve("animation.gif");
+            if (Files.exists(gif)) {
+                withPictures++;
+                assertArrayEquals(Files.readAllBytes(gif),
+                        download(byKey.get(record.key().value()).getInfo().getArtifactUri(), "animation.gif"));
+            }
+        }
+        assertTrue(withPictures >= 4, withPictures + " runs with pictures"); // 2 a group as a sample, at least
+    }
+
+    private byte[] download(String artifactUri, String name) throws Exception {
+        String path = artifactUri.substring("mlflow-artifacts:".length()).replaceAll("^/+", "");
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(uri + "/api/2.0/mlflow-artifacts/artifacts/" + path + "/" + name)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), name);
+        return response.body();
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.gansweep.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.gansweep.picture.HtmlReport;
+import org.gansweep.picture.PlotSelection;
+import org.gansweep.picture.SweepPictures;
+import org.gansweep.record.ResultStore;
+import org.gansweep.record.RunRecord;
+import org.gansweep.report.SweepReport;
+
+/** Glue between the commands and the pictures: the --plots option, drawing, and what to tell the user. */
+final class Pictures {
+    private Pictures() {
+    }
+
+    static PlotSelection selection(String plots) {
+        try {
+            return PlotSelection.parse(plots);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Draws the sweep's pictures and report.html (at {@link #page}); returns what was drawn. */
+    static SweepPictures.Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
+                     PrintStream err) {
+        long start = System.nanoTime();
+        SweepPictures.Drawn drawn = SweepPictures.draw(store, report, records, selection,
+                Runtime.getRuntime().availableProcessors());
+        HtmlReport.write(store, report, records, drawn);
+        err.printf(Locale.ROOT, "pictures: %d sweep charts, %d group bands, %d runs drawn (--plots %s) in %.1f s%n",
+                drawn.sweepCharts().size(), drawn.bands().size(), drawn.runs().size(),
+                selection.name().toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
+        return drawn;
+    }
+
+    static Path page(ResultStore store) {
+        return store.sweepDir().resolve(HtmlReport.FILE);
+    }
+
+    /** The pictures as artifacts: sweep charts and report.html on the sweep run, run pictures on each run. */
+    static void upload(org.gansweep.track.MlflowMirror mirror, SweepPictures.Drawn drawn) {
+        List<String> sweepFiles = new java.util.ArrayList<>(drawn.sweepCharts());
+        sweepFiles.addAll(drawn.bands().values());
+        sweepFiles.add(HtmlReport.FILE);
+        java.util.Map<org.gansweep.plan.RunKey, List<String>> runFiles = new java.util.HashMap<>();
+        // Drawn run pictures are listed as runs/<key>/<file>; a run's artifacts are named by <file>.
+        drawn.runs().forEach((key, files) -> runFiles.put(key, files.stream()
+                .map(f -> f.substring(f.lastIndexOf('/') + 1)).toList()));
+        mirror.logPictures(sweepFiles, runFiles);
+    }
+}

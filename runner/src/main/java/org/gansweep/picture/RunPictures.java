@@ -1,0 +1,96 @@
+package org.gansweep.picture;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gansweep.engine.Trajectory;
+import org.gansweep.plan.ResolvedConfig;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** One run's pictures: every logged quantity over training, and the animation of its functions. */
+final class RunPictures {
+    static final String TRAJECTORY_PNG = "trajectory.png";
+    static final String ANIMATION_GIF = "animation.gif";
+    static final int WIDTH = 800;
+    static final int PANEL_HEIGHT = 110;
+    static final int FRAME_WIDTH = 520;
+    static final int FRAME_HEIGHT = 340;
+    /** Frames per animation at most: every k-th log step, k chosen to stay under this. */
+    static final int MAX_FRAMES = 30;
+    static final int FRAME_DELAY_MS = 120;
+
+    private RunPictures() {
+    }
+
+    /** Height of the trajectory plot: one panel per logged quantity. */
+    static int trajectoryHeight(Trajectory trajectory) {
+        return 60 + PANEL_HEIGHT * (trajectory.columns().size() - 1);
+    }
+
+    /** Each quantity in its own panel over a shared step axis; targets dashed; NaN points left out. */
+    static void writeTrajectory(Trajectory trajectory, Map<String, Double> targets, String title, Path file) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("step"));
+        combined.setGap(6);
+        for (int column = 1; column < trajectory.columns().size(); column++) {
+            String name = trajectory.columns().get(column);
+            XYSeries series = new XYSeries(name, false);
+            for (double[] row : trajectory.rows()) {
+                if (Double.isFinite(row[column])) {
+                    series.add(row[0], row[column]);
+                }
+            }
+            NumberAxis axis = new NumberAxis(name);
+            axis.setAutoRangeIncludesZero(false);
+            XYPlot panel = new XYPlot(new XYSeriesCollection(series), null, axis, PointPictures.line(Charts.INK));
+            panel.getRangeAxis().setLabelFont(Charts.SMALL);
+            panel.getRangeAxis().setTickLabelFont(Charts.SMALL);
+            panel.setBackgroundPaint(java.awt.Color.WHITE);
+            if (targets.containsKey(name)) {
+                panel.addRangeMarker(Charts.target(targets.get(name)));
+            }
+            combined.add(panel, 1);
+        }
+        combined.getDomainAxis().setTickLabelFont(Charts.SMALL);
+        Charts.writePng(Charts.chart(title, combined, false), WIDTH, trajectoryHeight(trajectory), file);
+    }
+
+    /** The log rows an animation shows: every k-th, the last always included. */
+    static List<Integer> frameRows(int rows) {
+        List<Integer> picked = new ArrayList<>();
+        if (rows == 0) {
+            return picked;
+        }
+        int stride = Math.max(1, (rows - 2) / (MAX_FRAMES - 1) + 1);
+        for (int i = 0; i < rows; i += stride) {
+            picked.add(i);
+        }
+        if (picked.get(picked.size() - 1) != rows - 1) {
+            picked.add(rows - 1);
+        }
+        return picked;
+    }
+
+    /** Writes the animation if the family draws one; returns whether it did. */
+    static boolean writeAnimation(ExperimentPictures family, Trajectory trajectory, ResolvedConfig config, Path file) {
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int row : frameRows(trajectory.size())) {
+            Optional<BufferedImage> frame = family.frame(trajectory, row, config, FRAME_WIDTH, FRAME_HEIGHT);
+            if (frame.isEmpty()) {
+                return false;
+            }
+            frames.add(frame.get());
+        }
+        if (frames.isEmpty()) {
+            return false;
+        }
+        Charts.write(file, GifWriter.encode(frames, FRAME_DELAY_MS));
+        return true;
+    }
+}
