@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gansweep.engine.dirac.DiracExperiment;
+import org.gansweep.engine.gauss1d.Gauss1dExperiment;
 import org.gansweep.engine.linear2d.Linear2dExperiment;
 import org.gansweep.engine.point.PointExperiment;
 import org.gansweep.plan.ParameterSchema;
@@ -22,7 +23,7 @@ public final class Experiments {
     public static Map<String, Experiment> all(boolean fusedCpu, int threads) {
         Map<String, Experiment> all = new LinkedHashMap<>();
         for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads), new DiracExperiment(),
-                new Linear2dExperiment()}) {
+                new Linear2dExperiment(), new Gauss1dExperiment()}) {
             all.put(e.name(), e);
         }
         return all;

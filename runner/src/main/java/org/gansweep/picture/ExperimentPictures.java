@@ -31,6 +31,7 @@ interface ExperimentPictures {
             case "point" -> new PointPictures();
             case "dirac" -> new DiracPictures();
             case "linear2d" -> new Linear2dPictures();
+            case "gauss1d" -> new Gauss1dPictures();
             default -> new GenericPictures();
         };
     }

@@ -156,7 +156,7 @@ class PicturesTest {
     }
 
     @Test
-    void diracAndLinear2dAnimateTheirPhasePortraitAndEllipses() throws IOException {
+    void diracLinear2dAndGauss1dAnimateTheirPhasePortraitEllipsesAndDensities() throws IOException {
         // dirac: 40 steps logged every step gives 41 rows; at most 30 frames: rows 0, 2, ..., 38 and 40 = 21.
         Path dirac = sweep("dirac-pics", "dirac", "{\"steps\":40,\"log_every\":1}", "{\"loss\":[\"gan\"]}", 1,
                 "--plots", "all", "--dtype", "double");
@@ -172,5 +172,13 @@ class PicturesTest {
         assertEquals(11, frames(one.resolve("animation.gif")));
         assertSize(one.resolve("trajectory.png"), 800, 60 + 110 * 11);
         assertLinksResolve(linear);
+
+        Path gauss = sweep("gauss-pics", "gauss1d", "{\"epochs\":4,\"d_steps\":1,\"g_steps\":1,\"minibatch\":20,"
+                + "\"log_every\":1,\"eval_samples\":200}", "{\"easing\":[0.0]}", 1, "--plots", "all");
+        Path g = runDirs(gauss).get(0);
+        // Measured at epochs 0..4: 5 rows, 5 frames of the target density against G's moment-matched normal.
+        assertEquals(5, frames(g.resolve("animation.gif")));
+        assertSize(g.resolve("trajectory.png"), 800, 60 + 110 * 6);
+        assertLinksResolve(gauss);
     }
 }

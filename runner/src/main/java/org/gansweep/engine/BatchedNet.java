@@ -1,0 +1,122 @@
+package org.gansweep.engine;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A small fully connected network for each of R runs: layer l maps {@code [R, in, N]} to {@code [R, out, N]}
+ * by one batched matmul with the runs' own weights. Parameters live in a {@code [P, R]} matrix (runs on the
+ * last axis, as the shared optimizers want); the {@code [R, out, in]} weights and {@code [R, out, 1]} biases
+ * are strided views of it, so an optimizer step moves them directly. Backward is written by hand and
+ * checked against finite differences in tests.
+ */
+public final class BatchedNet {
+    public final int[] sizes;
+    public final Activation[] activations;
+    public final int parameterCount;
+    public final INDArray params;
+    public final INDArray grad;
+    private final int runs;
+    private final INDArray[] weights;
+    private final INDArray[] biases;
+    private final INDArray[] weightGrads;
+    private final INDArray[] biasGrads;
+    private final int[] weightOffsets;
+    private final int[] biasOffsets;
+    /** Forward cache: the input of each layer and the output of the last call. */
+    private final INDArray[] inputs;
+    private INDArray output;
+
+    public BatchedNet(int[] sizes, Activation[] activations, int runs, DataType dataType) {
+        this.sizes = sizes.clone();
+        this.activations = activations.clone();
+        this.runs = runs;
+        int layers = sizes.length - 1;
+        weightOffsets = new int[layers];
+        biasOffsets = new int[layers];
+        int offset = 0;
+        for (int l = 0; l < layers; l++) {
+            weightOffsets[l] = offset;
+            offset += sizes[l + 1] * sizes[l];
+            biasOffsets[l] = offset;
+            offset += sizes[l + 1];
+        }
+        parameterCount = offset;
+        params = Nd4j.zeros(dataType, parameterCount, runs);
+        grad = Nd4j.zeros(dataType, parameterCount, runs);
+        weights = new INDArray[layers];
+        biases = new INDArray[layers];
+        weightGrads = new INDArray[layers];
+        biasGrads = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            weights[l] = weightView(params, l);
+            biases[l] = biasView(params, l);
+            weightGrads[l] = weightView(grad, l);
+            biasGrads[l] = biasView(grad, l);
+        }
+        inputs = new INDArray[layers];
+    }
+
+    public int layers() {
+        return sizes.length - 1;
+    }
+
+    /** Row of weight (out o, in i) of layer l in the [P, R] matrix. */
+    public int weightRow(int l, int o, int i) {
+        return weightOffsets[l] + o * sizes[l] + i;
+    }
+
+    public int biasRow(int l, int o) {
+        return biasOffsets[l] + o;
+    }
+
+    /** W[r, o, i] = matrix[weightRow(l, o, i), r]: strides (1, in R, R). */
+    private INDArray weightView(INDArray matrix, int l) {
+        int in = sizes[l];
+        return Nd4j.create(matrix.data(), new long[] {runs, sizes[l + 1], in},
+                new long[] {1, (long) in * runs, runs}, (long) weightOffsets[l] * runs, 'c');
+    }
+
+    private INDArray biasView(INDArray matrix, int l) {
+        return Nd4j.create(matrix.data(), new long[] {runs, sizes[l + 1], 1}, new long[] {1, runs, runs},
+                (long) biasOffsets[l] * runs, 'c');
+    }
+
+    /** Evaluates the network on x ({@code [R, in, N]}); keeps what backward needs. */
+    public INDArray forward(INDArray x) {
+        INDArray h = x;
+        for (int l = 0; l < layers(); l++) {
+            inputs[l] = h;
+            INDArray pre = Nd4j.matmul(weights[l], h);
+            Broadcast.addInPlace(pre, biases[l]);
+            activations[l].apply(pre);
+            h = pre;
+        }
+        output = h;
+        return h;
+    }
+
+    /**
+     * Back-propagates dLoss/d(pre-activation of the last layer) ({@code [R, out, N]}, the form in which a
+     * sigmoid-BCE or linear output hands it over) through the last forward pass. Writes the parameter
+     * gradients into {@link #grad} and returns dLoss/dInput ({@code [R, in, N]}).
+     */
+    public INDArray backward(INDArray gradPre) {
+        INDArray g = gradPre;
+        for (int l = layers() - 1; l >= 0; l--) {
+            weightGrads[l].assign(Nd4j.matmul(g, inputs[l], false, true, false));
+            biasGrads[l].assign(g.sum(true, 2));
+            INDArray down = Nd4j.matmul(weights[l], g, true, false, false);
+            if (l > 0) {
+                activations[l - 1].multiplyDerivative(inputs[l], down);
+            }
+            g = down;
+        }
+        return g;
+    }
+
+    public INDArray output() {
+        return output;
+    }
+}

@@ -1,0 +1,216 @@
+package org.gansweep.engine.gauss1d;
+
+import java.util.List;
+import org.gansweep.engine.BatchedNet;
+import org.gansweep.engine.BatchedOptimizer;
+import org.gansweep.engine.HostUpload;
+import org.gansweep.engine.RunColumns;
+import org.gansweep.engine.RunStream;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * R of Dev Nag's GANs trained as one ND4J program. An epoch is the source's loop: d_steps D updates (real
+ * minibatch ~ N(data_mean, data_std^2) labelled real, G(noise) labelled fake, the two BCE gradients summed
+ * before one optimizer step), then g_steps G updates (G(noise) through D, labelled real). Noise is U[0, 1),
+ * one scalar per sample. Every draw comes from the run's own {@link RunStream}, indexed by the update.
+ */
+final class Gauss1dBatch {
+    private static final int DRAW_INIT = 0;
+    private static final int DRAW_REAL = 1;
+    private static final int DRAW_NOISE_D = 2;
+    private static final int DRAW_NOISE_G = 3;
+    private static final int DRAW_EVAL = 4;
+
+    final int runs;
+    final int minibatch;
+    final long epochs;
+    final int dSteps;
+    final int gSteps;
+    final int logEvery;
+    final int evalSamples;
+    final BatchedNet gen;
+    final BatchedNet disc;
+    private final Features features;
+    private final BatchedOptimizer optG;
+    private final BatchedOptimizer optD;
+    private final RunStream[] streams;
+    private final HostUpload upload;
+    private final DataType dataType;
+    private final double[] dataMean;
+    private final double[] dataStd;
+    /** Per run: D's real target (1 - easing), and the weights of the real and fake terms. */
+    private final INDArray realTarget;
+    private final INDArray realWeight;
+    private final INDArray fakeWeight;
+    /** Host copies of the last losses and D's outputs, for the trajectory. */
+    final double[] lossD;
+    final double[] lossG;
+    final double[] dReal;
+    final double[] dFake;
+
+    Gauss1dBatch(List<PlannedRun> plannedRuns, DataType dataType) {
+        ResolvedConfig shape = plannedRuns.get(0).config();
+        this.dataType = dataType;
+        runs = plannedRuns.size();
+        minibatch = (int) shape.integer(Gauss1dSchema.MINIBATCH);
+        epochs = shape.integer(Gauss1dSchema.EPOCHS);
+        dSteps = (int) shape.integer(Gauss1dSchema.D_STEPS);
+        gSteps = (int) shape.integer(Gauss1dSchema.G_STEPS);
+        logEvery = (int) shape.integer(Gauss1dSchema.LOG_EVERY);
+        evalSamples = (int) shape.integer(Gauss1dSchema.EVAL_SAMPLES);
+        String variant = shape.text(Gauss1dSchema.VARIANT);
+        features = Features.of(variant);
+        gen = Gauss1dNets.generator(variant, runs, dataType);
+        disc = Gauss1dNets.discriminator(variant, features.size(minibatch), runs, dataType);
+        streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
+        upload = new HostUpload(dataType);
+        RunColumns columns = new RunColumns(plannedRuns, dataType);
+        dataMean = columns.values("data_mean");
+        dataStd = columns.values("data_std");
+        realTarget = column(columns.values("easing"), e -> 1 - e);
+        realWeight = column(columns.values("real_weight"), w -> w);
+        fakeWeight = column(columns.values("fake_weight"), w -> w);
+        initialize(gen, 0);
+        initialize(disc, gen.parameterCount);
+        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(Gauss1dSchema.OPTIMIZER));
+        optG = new BatchedOptimizer(kind, gen.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_g"),
+                columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
+                columns.row("adam_beta2"), columns.row("adam_eps")));
+        optD = new BatchedOptimizer(kind, disc.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_d"),
+                columns.row("d_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
+                columns.row("adam_beta2"), columns.row("adam_eps")));
+        lossD = new double[runs];
+        lossG = new double[runs];
+        dReal = new double[runs];
+        dFake = new double[runs];
+    }
+
+    /** A per-run [R, 1, 1] array, for broadcasting against [R, 1, 2] outputs. */
+    private INDArray column(double[] values, java.util.function.DoubleUnaryOperator f) {
+        double[] mapped = new double[values.length];
+        for (int r = 0; r < values.length; r++) {
+            mapped[r] = f.applyAsDouble(values[r]);
+        }
+        return Nd4j.createFromArray(mapped).castTo(dataType).reshape(runs, 1, 1);
+    }
+
+    /** PyTorch's nn.Linear default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    private void initialize(BatchedNet net, int drawOffset) {
+        double[] host = new double[net.parameterCount * runs];
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(0, DRAW_INIT);
+            for (int l = 0; l < net.layers(); l++) {
+                double bound = 1 / Math.sqrt(net.sizes[l]);
+                for (int o = 0; o < net.sizes[l + 1]; o++) {
+                    for (int i = 0; i < net.sizes[l]; i++) {
+                        int row = net.weightRow(l, o, i);
+                        host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
+                    }
+                    int row = net.biasRow(l, o);
+                    host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
+                }
+            }
+        }
+        upload.copy(host, net.params);
+    }
+
+    /** One epoch (1-based): d_steps D updates, then g_steps G updates. */
+    void epoch(long epoch) {
+        long update = (epoch - 1) * (dSteps + gSteps);
+        for (int k = 0; k < dSteps; k++) {
+            updateDiscriminator(++update);
+        }
+        for (int k = 0; k < gSteps; k++) {
+            updateGenerator(++update);
+        }
+    }
+
+    /** [R, 1, n] of U[0, 1) from each run's stream for this update and purpose. */
+    private INDArray noise(long update, int purpose, int n) {
+        double[] host = new double[runs * n];
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(update, purpose);
+            for (int i = 0; i < n; i++) {
+                host[r * n + i] = RunStream.uniform(block, i);
+            }
+        }
+        INDArray out = Nd4j.zeros(dataType, runs, 1, n);
+        upload.copy(host, out);
+        return out;
+    }
+
+    void updateDiscriminator(long update) {
+        double[] host = new double[runs * minibatch];
+        for (int r = 0; r < runs; r++) {
+            long block = streams[r].block(update, DRAW_REAL);
+            for (int i = 0; i < minibatch; i++) {
+                host[r * minibatch + i] = dataMean[r] + dataStd[r] * RunStream.normal(block, i);
+            }
+        }
+        INDArray real = Nd4j.zeros(dataType, runs, 1, minibatch);
+        upload.copy(host, real);
+        INDArray fake = gen.forward(noise(update, DRAW_NOISE_D, minibatch)).dup();
+        INDArray input = Nd4j.concat(2, features.forward(real), features.forward(fake));
+        INDArray p = disc.forward(input);
+        // BCE through the output sigmoid: dL/dpre = weight (p - target); column 0 real, column 1 fake.
+        INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1));
+        INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 2));
+        INDArray gradPre = Nd4j.concat(2, pReal.sub(realTarget).muli(realWeight), pFake.mul(fakeWeight));
+        disc.backward(gradPre);
+        optD.step(disc.params, disc.grad);
+        double[] real01 = pReal.dup().data().asDouble();
+        double[] fake01 = pFake.dup().data().asDouble();
+        for (int r = 0; r < runs; r++) {
+            dReal[r] = real01[r];
+            dFake[r] = fake01[r];
+            lossD[r] = -Math.log(real01[r]) - Math.log(1 - fake01[r]);
+        }
+    }
+
+    void updateGenerator(long update) {
+        INDArray fake = gen.forward(noise(update, DRAW_NOISE_G, minibatch));
+        INDArray p = disc.forward(features.forward(fake));
+        INDArray gradFeatures = disc.backward(p.sub(1.0));
+        gen.backward(features.backward(gradFeatures));
+        optG.step(gen.params, gen.grad);
+        double[] p01 = p.dup().data().asDouble();
+        for (int r = 0; r < runs; r++) {
+            lossG[r] = -Math.log(p01[r]);
+        }
+    }
+
+    /** G's sample mean and population std per run on eval_samples fresh draws ({mean[], std[]}). */
+    double[][] measure(long epoch) {
+        INDArray samples = gen.forward(noise(epoch, DRAW_EVAL, evalSamples));
+        double[] host = samples.dup().data().asDouble();
+        double[][] out = new double[2][runs];
+        for (int r = 0; r < runs; r++) {
+            double sum = 0;
+            for (int i = 0; i < evalSamples; i++) {
+                sum += host[r * evalSamples + i];
+            }
+            double mean = sum / evalSamples;
+            double squares = 0;
+            for (int i = 0; i < evalSamples; i++) {
+                double d = host[r * evalSamples + i] - mean;
+                squares += d * d;
+            }
+            out[0][r] = mean;
+            out[1][r] = Math.sqrt(squares / evalSamples);
+        }
+        return out;
+    }
+
+    /** Stops a diverged run: zero parameters and optimizer state, zero learning rates. */
+    void freeze(int r) {
+        gen.params.getColumn(r).assign(0.0);
+        disc.params.getColumn(r).assign(0.0);
+        optG.freezeRun(r);
+        optD.freezeRun(r);
+    }
+}

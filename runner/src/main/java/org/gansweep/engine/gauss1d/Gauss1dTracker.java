@@ -1,0 +1,127 @@
+package org.gansweep.engine.gauss1d;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.gansweep.engine.Outcome;
+import org.gansweep.engine.RunResult;
+import org.gansweep.engine.Trajectory;
+import org.gansweep.plan.PlannedRun;
+
+/**
+ * Per run: G's measured mean and std at each log epoch, the losses, divergence, and the outcome. A run
+ * converges when every measurement in the last hold_fraction of the epochs is within both tolerances (the
+ * first epoch of that final streak is its steps_to_converge); it has collapsed when G's std ends below 1% of
+ * the data's (one point for every input: the classic GAN failure); otherwise it oscillates.
+ */
+final class Gauss1dTracker {
+    static final List<String> COLUMNS = List.of("step", "mean", "std", "loss_d", "loss_g", "d_real", "d_fake");
+
+    private final List<PlannedRun> runs;
+    private final long epochs;
+    private final long holdFrom;
+    private final double[] dataMean;
+    private final double[] dataStd;
+    private final double[] meanTol;
+    private final double[] stdTol;
+    private final double[] bound;
+    private final long[] streakFrom;
+    private final boolean[] failedInHold;
+    private final long[] divergedAt;
+    private final List<List<double[]>> rows = new ArrayList<>();
+
+    Gauss1dTracker(List<PlannedRun> runs, long epochs) {
+        this.runs = runs;
+        this.epochs = epochs;
+        double hold = runs.get(0).config().real("hold_fraction");
+        this.holdFrom = epochs - (long) Math.floor(hold * epochs);
+        int count = runs.size();
+        dataMean = new double[count];
+        dataStd = new double[count];
+        meanTol = new double[count];
+        stdTol = new double[count];
+        bound = new double[count];
+        streakFrom = new long[count];
+        failedInHold = new boolean[count];
+        divergedAt = new long[count];
+        for (int r = 0; r < count; r++) {
+            var config = runs.get(r).config();
+            dataMean[r] = config.real("data_mean");
+            dataStd[r] = config.real("data_std");
+            meanTol[r] = config.real("success_mean_tol");
+            stdTol[r] = config.real("success_std_tol");
+            bound[r] = config.real("diverge_bound");
+            streakFrom[r] = -1;
+            divergedAt[r] = -1;
+            rows.add(new ArrayList<>());
+        }
+    }
+
+    boolean active(int r) {
+        return divergedAt[r] < 0;
+    }
+
+    /** Runs whose parameters are no longer finite or beyond the bound (host copies of G's and D's [P, R]). */
+    List<Integer> observe(long epoch, double[] gen, double[] disc) {
+        List<Integer> diverged = new ArrayList<>();
+        int count = runs.size();
+        for (int r = 0; r < count; r++) {
+            if (active(r) && (beyond(gen, r, count) || beyond(disc, r, count))) {
+                divergedAt[r] = epoch;
+                diverged.add(r);
+            }
+        }
+        return diverged;
+    }
+
+    private boolean beyond(double[] matrix, int r, int count) {
+        for (int i = r; i < matrix.length; i += count) {
+            if (!Double.isFinite(matrix[i]) || Math.abs(matrix[i]) > bound[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void log(int r, long epoch, double mean, double std, double lossD, double lossG, double dReal, double dFake) {
+        rows.get(r).add(new double[] {epoch, mean, std, lossD, lossG, dReal, dFake});
+        boolean ok = Math.abs(mean - dataMean[r]) < meanTol[r] && Math.abs(std - dataStd[r]) < stdTol[r];
+        if (!ok) {
+            streakFrom[r] = -1;
+            if (epoch >= holdFrom) {
+                failedInHold[r] = true;
+            }
+        } else if (streakFrom[r] < 0) {
+            streakFrom[r] = epoch;
+        }
+    }
+
+    RunResult result(int r) {
+        List<double[]> trajectory = rows.get(r);
+        double[] last = trajectory.get(trajectory.size() - 1);
+        Map<String, Double> finals = new LinkedHashMap<>();
+        finals.put("mean", last[1]);
+        finals.put("std", last[2]);
+        finals.put("abs_mean_error", Math.abs(last[1] - dataMean[r]));
+        finals.put("abs_std_error", Math.abs(last[2] - dataStd[r]));
+        finals.put("loss_d", last[3]);
+        finals.put("loss_g", last[4]);
+        Outcome outcome;
+        OptionalLong converged = OptionalLong.empty();
+        if (divergedAt[r] >= 0) {
+            outcome = Outcome.DIVERGED;
+        } else if (!failedInHold[r] && streakFrom[r] >= 0 && last[0] >= holdFrom) {
+            outcome = Outcome.CONVERGED;
+            converged = OptionalLong.of(streakFrom[r]);
+        } else if (last[2] < 0.01 * dataStd[r]) {
+            outcome = Outcome.COLLAPSED;
+        } else {
+            outcome = Outcome.OSCILLATING;
+        }
+        OptionalLong diverged = divergedAt[r] >= 0 ? OptionalLong.of(divergedAt[r]) : OptionalLong.empty();
+        return new RunResult(runs.get(r), outcome, converged, epochs, diverged, finals,
+                new Trajectory(COLUMNS, trajectory));
+    }
+}
