@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.gansweep.engine.dirac.DiracExperiment;
 import org.gansweep.engine.gauss1d.Gauss1dExperiment;
+import org.gansweep.engine.gaussinit.GaussinitExperiment;
 import org.gansweep.engine.linear2d.Linear2dExperiment;
 import org.gansweep.engine.point.PointExperiment;
 import org.gansweep.plan.ParameterSchema;
@@ -23,7 +24,8 @@ public final class Experiments {
     public static Map<String, Experiment> all(boolean fusedCpu, int threads) {
         Map<String, Experiment> all = new LinkedHashMap<>();
         for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads), new DiracExperiment(),
-                new Linear2dExperiment(), new Gauss1dExperiment()}) {
+                new Linear2dExperiment(), new Gauss1dExperiment(),
+                new GaussinitExperiment()}) {
             all.put(e.name(), e);
         }
         return all;

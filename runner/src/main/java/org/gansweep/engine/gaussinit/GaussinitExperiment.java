@@ -1,0 +1,78 @@
+package org.gansweep.engine.gaussinit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gansweep.engine.Experiment;
+import org.gansweep.engine.Precision;
+import org.gansweep.engine.RunListener;
+import org.gansweep.engine.RunResult;
+import org.gansweep.plan.ParameterSchema;
+import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Gaussian versus Xavier initialization of an MLP generator: measured at step 0, then trained as a GAN. */
+public final class GaussinitExperiment implements Experiment {
+    @Override
+    public String name() {
+        return "gaussinit";
+    }
+
+    @Override
+    public ParameterSchema schema() {
+        return GaussinitSchema.SCHEMA;
+    }
+
+    @Override
+    public List<String> reportColumns() {
+        return List.of("init_mean_error", "init_std_error", "init_jarque_bera", "first_within_tol");
+    }
+
+    @Override
+    public String batchShape(ResolvedConfig config) {
+        StringBuilder shape = new StringBuilder("gaussinit");
+        for (String name : GaussinitSchema.SHAPE) {
+            shape.append(';').append(name).append('=').append(config.value(name));
+        }
+        return shape.toString();
+    }
+
+    @Override
+    public long steps(ResolvedConfig config) {
+        return config.integer(GaussinitSchema.STEPS);
+    }
+
+    @Override
+    public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
+        GaussinitBatch batch = new GaussinitBatch(runs, dataType);
+        GaussinitTracker tracker = new GaussinitTracker(runs, batch.steps, batch.mu, batch.sigma);
+        int count = runs.size();
+        double[][][] first = batch.sample(0, batch.measureSamples);
+        for (int r = 0; r < count; r++) {
+            tracker.initialMeasurement(r, first[r]);
+            tracker.log(r, 0, first[r], Double.NaN, Double.NaN);
+        }
+        for (long step = 1; step <= batch.steps; step++) {
+            batch.step(step);
+            if (step % batch.logEvery != 0 && step != batch.steps) {
+                continue;
+            }
+            List<Integer> diverged = tracker.observe(step, batch.gen.params.data().asDouble(),
+                    batch.disc.params.data().asDouble());
+            double[][][] samples = batch.sample(step, batch.evalSamples);
+            for (int r = 0; r < count; r++) {
+                if (tracker.active(r) || diverged.contains(r)) {
+                    tracker.log(r, step, samples[r], batch.lossD[r], batch.lossG[r]);
+                }
+            }
+            diverged.forEach(batch::freeze);
+            listener.onProgress(step * count, batch.steps * count);
+        }
+        List<RunResult> results = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            results.add(tracker.result(r));
+        }
+        return results;
+    }
+}
