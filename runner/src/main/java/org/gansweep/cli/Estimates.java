@@ -11,11 +11,10 @@ import org.gansweep.plan.PlannedRun;
 /**
  * Which runs remain and a rough time for them, without training or starting ND4J. For experiments with a
  * fused CPU kernel: about 1.5 million run-steps/s (measured 1-2.8M on this 2-core machine kind). Otherwise
- * a per-step cost of the batch (ND4J's per-op overhead, about 2 ms for a PointGAN step here) plus a
- * per-run-step cost. A rough guide, not a promise.
+ * each experiment's per-step cost of a batch ({@code Experiment.secondsPerBatchStep}: ND4J's per-op overhead)
+ * plus a per-run-step cost. A rough guide, not a promise.
  */
 final class Estimates {
-    private static final double SECONDS_PER_BATCH_STEP = 2.0e-3;
     private static final double SECONDS_PER_RUN_STEP = 1.5e-6;
     private static final int DEFAULT_BATCH = 4096;
     private static final double FUSED_RUN_STEPS_PER_SECOND = 1.5e6;
@@ -42,8 +41,9 @@ final class Estimates {
             long steps = trainer.runSteps(List.of(batch.get(0)));
             boolean hasFused = fused.get(batch.get(0).experiment()).kernel(org.gansweep.engine.Precision.FLOAT)
                     .equals("fused");
+            double perStep = Experiments.all().get(batch.get(0).experiment()).secondsPerBatchStep(batch.get(0).config());
             seconds += hasFused ? steps * batch.size() / FUSED_RUN_STEPS_PER_SECOND
-                    : steps * (SECONDS_PER_BATCH_STEP + SECONDS_PER_RUN_STEP * batch.size());
+                    : steps * (perStep + SECONDS_PER_RUN_STEP * batch.size());
         }
         return String.format(Locale.ROOT, "estimated training time: %s in %d batch(es) (rough built-in model for a "
                 + "2-core CPU, float)", Progress.duration(seconds), trainer.batches(todo).size());

@@ -32,6 +32,14 @@ public interface Experiment {
     }
 
     /**
+     * Rough wall seconds of one step of a batch on the ND4J kernel (per-op overhead dominates small batches),
+     * for the estimates {@code plan} prints: about 2 ms for a PointGAN step on a 2-core CPU.
+     */
+    default double secondsPerBatchStep(ResolvedConfig config) {
+        return 2.0e-3;
+    }
+
+    /**
      * Final metrics whose per-group medians the report prints beside the success rate: the numbers that
      * say how close the runs came, for experiments where success alone hides it.
      */

