@@ -71,6 +71,24 @@ public final class BatchedNet {
         return biasOffsets[l] + o;
     }
 
+    /**
+     * PyTorch's nn.Linear default for run r: every weight and bias of layer l ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
+     * draw index = drawOffset + the parameter's row. Writes into a host copy of the [P, R] matrix (row-major).
+     */
+    public void pytorchDefault(double[] host, int r, long block, int drawOffset) {
+        for (int l = 0; l < layers(); l++) {
+            double bound = 1 / Math.sqrt(sizes[l]);
+            for (int o = 0; o < sizes[l + 1]; o++) {
+                for (int i = 0; i < sizes[l]; i++) {
+                    int row = weightRow(l, o, i);
+                    host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
+                }
+                int row = biasRow(l, o);
+                host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
+            }
+        }
+    }
+
     /** W[r, o, i] = matrix[weightRow(l, o, i), r]: strides (1, in R, R). */
     private INDArray weightView(INDArray matrix, int l) {
         int in = sizes[l];

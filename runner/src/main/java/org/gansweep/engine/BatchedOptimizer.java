@@ -67,6 +67,11 @@ public final class BatchedOptimizer {
     /** The per-run rows an optimizer reads. */
     public record RunRows(INDArray lr, INDArray decay, INDArray momentum, INDArray beta1, INDArray beta2,
                           INDArray eps) {
+        /** One network's rows from the usual keys: lr_NET, NET_weight_decay, momentum, adam_beta1/2, adam_eps. */
+        public static RunRows of(RunColumns columns, String net) {
+            return new RunRows(columns.row("lr_" + net), columns.row(net + "_weight_decay"), columns.row("momentum"),
+                    columns.row("adam_beta1"), columns.row("adam_beta2"), columns.row("adam_eps"));
+        }
     }
 
     /** Updates params in place from grad; grad is overwritten (it receives the decay term). */

@@ -78,12 +78,8 @@ final class Gauss1dBatch {
         initialize(gen, 0);
         initialize(disc, gen.parameterCount);
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(Gauss1dSchema.OPTIMIZER));
-        optG = new BatchedOptimizer(kind, gen.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_g"),
-                columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
-                columns.row("adam_beta2"), columns.row("adam_eps")));
-        optD = new BatchedOptimizer(kind, disc.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_d"),
-                columns.row("d_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
-                columns.row("adam_beta2"), columns.row("adam_eps")));
+        optG = new BatchedOptimizer(kind, gen.parameterCount, BatchedOptimizer.RunRows.of(columns, "g"));
+        optD = new BatchedOptimizer(kind, disc.parameterCount, BatchedOptimizer.RunRows.of(columns, "d"));
         lossD = new double[runs];
         lossG = new double[runs];
         dReal = new double[runs];
@@ -103,18 +99,7 @@ final class Gauss1dBatch {
     private void initialize(BatchedNet net, int drawOffset) {
         double[] host = new double[net.parameterCount * runs];
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(0, DRAW_INIT);
-            for (int l = 0; l < net.layers(); l++) {
-                double bound = 1 / Math.sqrt(net.sizes[l]);
-                for (int o = 0; o < net.sizes[l + 1]; o++) {
-                    for (int i = 0; i < net.sizes[l]; i++) {
-                        int row = net.weightRow(l, o, i);
-                        host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
-                    }
-                    int row = net.biasRow(l, o);
-                    host[row * runs + r] = RunStream.uniform(block, drawOffset + row, -bound, bound);
-                }
-            }
+            net.pytorchDefault(host, r, streams[r].block(0, DRAW_INIT), drawOffset);
         }
         upload.copy(host, net.params);
     }

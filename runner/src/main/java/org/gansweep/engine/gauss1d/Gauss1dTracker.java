@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.gansweep.engine.HoldCriterion;
 import org.gansweep.engine.Outcome;
 import org.gansweep.engine.RunResult;
 import org.gansweep.engine.Trajectory;
@@ -21,30 +22,25 @@ final class Gauss1dTracker {
 
     private final List<PlannedRun> runs;
     private final long epochs;
-    private final long holdFrom;
     private final double[] dataMean;
     private final double[] dataStd;
     private final double[] meanTol;
     private final double[] stdTol;
     private final double[] bound;
-    private final long[] streakFrom;
-    private final boolean[] failedInHold;
+    private final HoldCriterion hold;
     private final long[] divergedAt;
     private final List<List<double[]>> rows = new ArrayList<>();
 
     Gauss1dTracker(List<PlannedRun> runs, long epochs) {
         this.runs = runs;
         this.epochs = epochs;
-        double hold = runs.get(0).config().real("hold_fraction");
-        this.holdFrom = epochs - (long) Math.floor(hold * epochs);
         int count = runs.size();
+        hold = new HoldCriterion(count, HoldCriterion.holdFrom(epochs, runs.get(0).config().real("hold_fraction")));
         dataMean = new double[count];
         dataStd = new double[count];
         meanTol = new double[count];
         stdTol = new double[count];
         bound = new double[count];
-        streakFrom = new long[count];
-        failedInHold = new boolean[count];
         divergedAt = new long[count];
         for (int r = 0; r < count; r++) {
             var config = runs.get(r).config();
@@ -53,7 +49,6 @@ final class Gauss1dTracker {
             meanTol[r] = config.real("success_mean_tol");
             stdTol[r] = config.real("success_std_tol");
             bound[r] = config.real("diverge_bound");
-            streakFrom[r] = -1;
             divergedAt[r] = -1;
             rows.add(new ArrayList<>());
         }
@@ -68,7 +63,8 @@ final class Gauss1dTracker {
         List<Integer> diverged = new ArrayList<>();
         int count = runs.size();
         for (int r = 0; r < count; r++) {
-            if (active(r) && (beyond(gen, r, count) || beyond(disc, r, count))) {
+            if (active(r) && (HoldCriterion.beyondBound(gen, r, count, bound[r])
+                    || HoldCriterion.beyondBound(disc, r, count, bound[r]))) {
                 divergedAt[r] = epoch;
                 diverged.add(r);
             }
@@ -76,26 +72,9 @@ final class Gauss1dTracker {
         return diverged;
     }
 
-    private boolean beyond(double[] matrix, int r, int count) {
-        for (int i = r; i < matrix.length; i += count) {
-            if (!Double.isFinite(matrix[i]) || Math.abs(matrix[i]) > bound[r]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void log(int r, long epoch, double mean, double std, double lossD, double lossG, double dReal, double dFake) {
         rows.get(r).add(new double[] {epoch, mean, std, lossD, lossG, dReal, dFake});
-        boolean ok = Math.abs(mean - dataMean[r]) < meanTol[r] && Math.abs(std - dataStd[r]) < stdTol[r];
-        if (!ok) {
-            streakFrom[r] = -1;
-            if (epoch >= holdFrom) {
-                failedInHold[r] = true;
-            }
-        } else if (streakFrom[r] < 0) {
-            streakFrom[r] = epoch;
-        }
+        hold.record(r, epoch, Math.abs(mean - dataMean[r]) < meanTol[r] && Math.abs(std - dataStd[r]) < stdTol[r]);
     }
 
     RunResult result(int r) {
@@ -112,9 +91,9 @@ final class Gauss1dTracker {
         OptionalLong converged = OptionalLong.empty();
         if (divergedAt[r] >= 0) {
             outcome = Outcome.DIVERGED;
-        } else if (!failedInHold[r] && streakFrom[r] >= 0 && last[0] >= holdFrom) {
+        } else if (hold.held(r)) {
             outcome = Outcome.CONVERGED;
-            converged = OptionalLong.of(streakFrom[r]);
+            converged = OptionalLong.of(hold.streakFrom(r));
         } else if (last[2] < 0.01 * dataStd[r]) {
             outcome = Outcome.COLLAPSED;
         } else {

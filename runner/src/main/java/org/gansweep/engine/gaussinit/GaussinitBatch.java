@@ -71,12 +71,8 @@ final class GaussinitBatch {
         fakeWeight = perRun(columns.values("fake_weight"), w -> w / batch);
         initialize(plannedRuns, columns.values("alpha"));
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(GaussinitSchema.OPTIMIZER));
-        optG = new BatchedOptimizer(kind, gen.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_g"),
-                columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
-                columns.row("adam_beta2"), columns.row("adam_eps")));
-        optD = new BatchedOptimizer(kind, disc.parameterCount, new BatchedOptimizer.RunRows(columns.row("lr_d"),
-                columns.row("d_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
-                columns.row("adam_beta2"), columns.row("adam_eps")));
+        optG = new BatchedOptimizer(kind, gen.parameterCount, BatchedOptimizer.RunRows.of(columns, "g"));
+        optD = new BatchedOptimizer(kind, disc.parameterCount, BatchedOptimizer.RunRows.of(columns, "d"));
         lossD = new double[runs];
         lossG = new double[runs];
     }
@@ -110,18 +106,7 @@ final class GaussinitBatch {
             for (int o = 0; o < GeneratorInit.OUT; o++) {
                 g[gen.biasRow(2, o) * runs + r] = w.b3()[o];
             }
-            long discBlock = streams[r].block(0, DRAW_INIT + 100);
-            for (int l = 0; l < disc.layers(); l++) {
-                double bound = 1 / Math.sqrt(disc.sizes[l]);
-                for (int o = 0; o < disc.sizes[l + 1]; o++) {
-                    for (int i = 0; i < disc.sizes[l]; i++) {
-                        int row = disc.weightRow(l, o, i);
-                        d[row * runs + r] = RunStream.uniform(discBlock, row, -bound, bound);
-                    }
-                    int row = disc.biasRow(l, o);
-                    d[row * runs + r] = RunStream.uniform(discBlock, row, -bound, bound);
-                }
-            }
+            disc.pytorchDefault(d, r, streams[r].block(0, DRAW_INIT + 100), 0);
         }
         upload.copy(g, gen.params);
         upload.copy(d, disc.params);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.gansweep.engine.HoldCriterion;
 import org.gansweep.engine.Outcome;
 import org.gansweep.engine.RunResult;
 import org.gansweep.engine.Trajectory;
@@ -22,12 +23,9 @@ final class GaussinitTracker {
 
     private final List<PlannedRun> runs;
     private final long steps;
-    private final long holdFrom;
     private final double[] tol;
     private final double[] bound;
-    private final long[] streakFrom;
-    private final long[] firstWithin;
-    private final boolean[] failedInHold;
+    private final HoldCriterion hold;
     private final long[] divergedAt;
     private final List<List<double[]>> rows = new ArrayList<>();
     private final List<Map<String, Double>> initial = new ArrayList<>();
@@ -39,20 +37,14 @@ final class GaussinitTracker {
         this.steps = steps;
         this.mu = mu;
         this.sigma = sigma;
-        double hold = runs.get(0).config().real("hold_fraction");
-        holdFrom = steps - (long) Math.floor(hold * steps);
         int count = runs.size();
+        hold = new HoldCriterion(count, HoldCriterion.holdFrom(steps, runs.get(0).config().real("hold_fraction")));
         tol = new double[count];
         bound = new double[count];
-        streakFrom = new long[count];
-        firstWithin = new long[count];
-        failedInHold = new boolean[count];
         divergedAt = new long[count];
         for (int r = 0; r < count; r++) {
             tol[r] = runs.get(r).config().real("success_tol");
             bound[r] = runs.get(r).config().real("diverge_bound");
-            streakFrom[r] = -1;
-            firstWithin[r] = -1;
             divergedAt[r] = -1;
             rows.add(new ArrayList<>());
             initial.add(new LinkedHashMap<>());
@@ -88,7 +80,8 @@ final class GaussinitTracker {
         List<Integer> diverged = new ArrayList<>();
         int count = runs.size();
         for (int r = 0; r < count; r++) {
-            if (active(r) && (beyond(gen, r, count) || beyond(disc, r, count))) {
+            if (active(r) && (HoldCriterion.beyondBound(gen, r, count, bound[r])
+                    || HoldCriterion.beyondBound(disc, r, count, bound[r]))) {
                 divergedAt[r] = step;
                 diverged.add(r);
             }
@@ -96,31 +89,11 @@ final class GaussinitTracker {
         return diverged;
     }
 
-    private boolean beyond(double[] matrix, int r, int count) {
-        for (int i = r; i < matrix.length; i += count) {
-            if (!Double.isFinite(matrix[i]) || Math.abs(matrix[i]) > bound[r]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void log(int r, long step, double[][] samples, double lossD, double lossG) {
         SampleMoments a = SampleMoments.of(samples[0]);
         SampleMoments b = SampleMoments.of(samples[1]);
         rows.get(r).add(new double[] {step, a.mean(), b.mean(), a.std(), b.std(), lossD, lossG});
-        boolean ok = close(a, 0, r) && close(b, 1, r);
-        if (!ok) {
-            streakFrom[r] = -1;
-            if (step >= holdFrom) {
-                failedInHold[r] = true;
-            }
-        } else if (streakFrom[r] < 0) {
-            streakFrom[r] = step;
-        }
-        if (ok && firstWithin[r] < 0) {
-            firstWithin[r] = step;
-        }
+        hold.record(r, step, close(a, 0, r) && close(b, 1, r));
     }
 
     private boolean close(SampleMoments s, int o, int r) {
@@ -136,14 +109,14 @@ final class GaussinitTracker {
             finals.put(names[i], last[1 + i]);
         }
         // When G first came within tolerance, held or not: 0 for an initialization that starts there.
-        finals.put("first_within_tol", firstWithin[r] >= 0 ? (double) firstWithin[r] : Double.NaN);
+        finals.put("first_within_tol", hold.firstGood(r) >= 0 ? (double) hold.firstGood(r) : Double.NaN);
         Outcome outcome;
         OptionalLong converged = OptionalLong.empty();
         if (divergedAt[r] >= 0) {
             outcome = Outcome.DIVERGED;
-        } else if (!failedInHold[r] && streakFrom[r] >= 0 && last[0] >= holdFrom) {
+        } else if (hold.held(r)) {
             outcome = Outcome.CONVERGED;
-            converged = OptionalLong.of(streakFrom[r]);
+            converged = OptionalLong.of(hold.streakFrom(r));
         } else if (last[3] < 0.01 * sigma[0][r] && last[4] < 0.01 * sigma[1][r]) {
             outcome = Outcome.COLLAPSED;
         } else {

@@ -107,12 +107,8 @@ final class Linear2dBatch {
         realHost = new double[2][batch * runs];
 
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(Linear2dSchema.OPTIMIZER));
-        optG = new BatchedOptimizer(kind, G_PARAMETERS, new BatchedOptimizer.RunRows(columns.row("lr_g"),
-                columns.row("g_weight_decay"), columns.row("momentum"), columns.row("adam_beta1"),
-                columns.row("adam_beta2"), columns.row("adam_eps")));
-        optD = new BatchedOptimizer(kind, Linear2dDiscriminator.PARAMETERS, new BatchedOptimizer.RunRows(
-                columns.row("lr_d"), columns.row("d_weight_decay"), columns.row("momentum"),
-                columns.row("adam_beta1"), columns.row("adam_beta2"), columns.row("adam_eps")));
+        optG = new BatchedOptimizer(kind, G_PARAMETERS, BatchedOptimizer.RunRows.of(columns, "g"));
+        optD = new BatchedOptimizer(kind, Linear2dDiscriminator.PARAMETERS, BatchedOptimizer.RunRows.of(columns, "d"));
     }
 
     /** Row views of a parameter-shaped matrix, made once: ND4J views cost a native call each. */
