@@ -4,6 +4,7 @@ import java.util.List;
 import org.gansweep.engine.BatchedNet;
 import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.HostUpload;
+import org.gansweep.engine.NativeMemoryGuard;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
 import org.gansweep.plan.PlannedRun;
@@ -39,6 +40,7 @@ final class Gauss1dBatch {
     private final BatchedOptimizer optG;
     private final BatchedOptimizer optD;
     private final RunStream[] streams;
+    private final NativeMemoryGuard memory = new NativeMemoryGuard();
     private final HostUpload upload;
     private final DataType dataType;
     private final double[] dataMean;
@@ -109,9 +111,11 @@ final class Gauss1dBatch {
         long update = (epoch - 1) * (dSteps + gSteps);
         for (int k = 0; k < dSteps; k++) {
             updateDiscriminator(++update);
+            memory.tick();
         }
         for (int k = 0; k < gSteps; k++) {
             updateGenerator(++update);
+            memory.tick();
         }
     }
 

@@ -5,6 +5,7 @@ import org.gansweep.engine.Activation;
 import org.gansweep.engine.BatchedNet;
 import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.HostUpload;
+import org.gansweep.engine.NativeMemoryGuard;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
 import org.gansweep.plan.PlannedRun;
@@ -41,6 +42,7 @@ final class GaussinitBatch {
     private final BatchedOptimizer optG;
     private final BatchedOptimizer optD;
     private final RunStream[] streams;
+    private final NativeMemoryGuard memory = new NativeMemoryGuard();
     private final HostUpload upload;
     private final DataType dataType;
     private final INDArray realTarget;
@@ -165,6 +167,7 @@ final class GaussinitBatch {
         INDArray gradInput = disc.backward(q.sub(1.0).divi(batch));
         gen.backward(gradInput);
         optG.step(gen.params, gen.grad);
+        memory.tick();
         double[] qh = q.dup().data().asDouble();
         for (int r = 0; r < runs; r++) {
             double loss = 0;
