@@ -64,8 +64,22 @@ public final class Backends {
     }
 
     private static String cpuDevice() {
-        return "cpu " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch")
-                + ", " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + " ND4J threads";
+        return "cpu " + cpuModel() + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.arch") + ", "
+                + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + " ND4J threads";
+    }
+
+    /**
+     * The processor's model name and a comma, or nothing where the OS does not say: OpenBLAS picks its matmul
+     * kernels by processor, so float runs of the matmul experiments can differ in low bits between models.
+     */
+    private static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim() + ", ").orElse("");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 
     @SuppressWarnings("unchecked")

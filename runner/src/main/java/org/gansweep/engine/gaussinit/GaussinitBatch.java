@@ -23,8 +23,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class GaussinitBatch {
     private static final int DRAW_INIT = 0;
     private static final int DRAW_REAL = 1;
-    private static final int DRAW_LATENT_D = 2;
-    private static final int DRAW_LATENT_G = 3;
+    static final int DRAW_LATENT_D = 2;
+    static final int DRAW_LATENT_G = 3;
     private static final int DRAW_MEASURE = 4;
 
     final int runs;
@@ -115,7 +115,7 @@ final class GaussinitBatch {
     }
 
     /** [R, 3, n] of N(0, 1) latent draws from each run's stream. */
-    private INDArray latent(long step, int purpose, int n) {
+    INDArray latent(long step, int purpose, int n) {
         double[] host = new double[runs * GeneratorInit.IN * n];
         for (int r = 0; r < runs; r++) {
             long block = streams[r].block(step, purpose);
@@ -128,8 +128,8 @@ final class GaussinitBatch {
         return out;
     }
 
-    /** One step (1-based): a D update on real and fake minibatches, then a G update. */
-    void step(long step) {
+    /** [R, 2, B] of the step's real minibatch, N(MU, diag SIGMA^2) from each run's stream. */
+    INDArray real(long step) {
         double[] host = new double[runs * GeneratorInit.OUT * batch];
         for (int r = 0; r < runs; r++) {
             long block = streams[r].block(step, DRAW_REAL);
@@ -142,6 +142,12 @@ final class GaussinitBatch {
         }
         INDArray real = Nd4j.zeros(dataType, runs, GeneratorInit.OUT, batch);
         upload.copy(host, real);
+        return real;
+    }
+
+    /** One step (1-based): a D update on real and fake minibatches, then a G update. */
+    void step(long step) {
+        INDArray real = real(step);
         INDArray fake = gen.forward(latent(step, DRAW_LATENT_D, batch)).dup();
         INDArray p = disc.forward(Nd4j.concat(2, real, fake));
         INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, batch));

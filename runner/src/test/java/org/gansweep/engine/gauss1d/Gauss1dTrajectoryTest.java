@@ -13,16 +13,17 @@ import org.gansweep.engine.RunResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded v2018 run (the source's networks, SGD and minibatch of 500) over its first 75 epochs, pinned:
- * G's measured mean climbs from -0.67 past 1 while its std first drops (0.012 to 0.002) and then starts to
- * rise, as the source describes; in the same run the mean reaches 4.27 by epoch 100. Numbers from this
- * engine in float on the CPU backend.
+ * A seeded v2018 run (the source's networks, SGD and minibatch of 500) over its first 75 epochs, pinned in
+ * double: G's measured mean climbs from -0.67 past 1 while its std first drops (0.012 to 0.002) and then
+ * starts to rise, as the source describes. Double, because in float the batched matmuls round differently
+ * on different CPUs (OpenBLAS picks its kernels by processor) and this early phase amplifies that: the same
+ * seed in float gave std 0.039 at epoch 75 on one machine and other digits on another.
  */
 class Gauss1dTrajectoryTest {
     @Test
     void seedNineClimbsTowardTheDataMeanWhileItsStdFirstDropsThenRises() {
         RunResult run = new Gauss1dExperiment().train(List.of(ConfigRuns.of("gauss1d", 9,
-                Map.of("epochs", 75L, "log_every", 25L))), Precision.FLOAT, RunListener.NONE).get(0);
+                Map.of("epochs", 75L, "log_every", 25L))), Precision.DOUBLE, RunListener.NONE).get(0);
         int mean = run.trajectory().column("mean");
         int std = run.trajectory().column("std");
         double[] means = new double[run.trajectory().size()];
@@ -31,10 +32,11 @@ class Gauss1dTrajectoryTest {
             means[i] = run.trajectory().rows().get(i)[mean];
             stds[i] = run.trajectory().rows().get(i)[std];
         }
-        assertArrayEquals(new double[] {-0.66673046, -0.6333052, -0.3591776, 1.0801142}, means, 1e-6);
-        assertArrayEquals(new double[] {0.012092336, 0.0031849325, 0.0019869322, 0.038991135}, stds,
-                1e-7);
-        // Neither mean nor spread reached, and the std (0.039) above the collapse line (1% of 1.25).
-        assertEquals(Outcome.OSCILLATING, run.outcome());
+        assertArrayEquals(new double[] {-0.6667304851780927, -0.6332379667911732, -0.35925690820871475,
+                1.1387577022042619}, means, 1e-7);
+        assertArrayEquals(new double[] {0.012092337377105574, 0.0031847066668221303, 0.0019871958640882235,
+                0.004368920223001563}, stds, 1e-9);
+        // Stopped here, G's std (0.0044) is below the collapse line (1% of 1.25): the run counts as collapsed.
+        assertEquals(Outcome.COLLAPSED, run.outcome());
     }
 }
