@@ -25,6 +25,12 @@ interface ExperimentPictures {
         return Optional.empty();
     }
 
+    /** The frame for a run that also wrote a histogram.csv (its rows at the trajectory's log steps). */
+    default Optional<BufferedImage> frame(Trajectory trajectory, Optional<Trajectory> histogram, int row,
+                                          ResolvedConfig config, int width, int height) {
+        return frame(trajectory, row, config, width, height);
+    }
+
     /** The family for an experiment, or the generic one. */
     static ExperimentPictures of(String experiment) {
         return switch (experiment) {

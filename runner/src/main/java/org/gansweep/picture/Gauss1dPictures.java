@@ -8,15 +8,18 @@ import java.util.Optional;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.plan.ResolvedConfig;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Dev Nag's GAN: the target density N(data_mean, data_std^2) against the normal density with G's measured
- * mean and std at the frame's epoch. The trajectory keeps G's first two moments, not its samples, so this
- * is the moment-matched normal of G's output, labelled as such.
+ * Dev Nag's GAN: at each frame's epoch, the histogram of G's outputs on its eval draws (histogram.csv, as a
+ * density) against the target density N(data_mean, data_std^2). A results folder written before runs kept a
+ * histogram falls back to the normal with G's measured mean and std, labelled as such.
  */
 final class Gauss1dPictures implements ExperimentPictures {
     private static final int SAMPLES = 200;
@@ -29,6 +32,69 @@ final class Gauss1dPictures implements ExperimentPictures {
     @Override
     public List<String> bandColumns(Trajectory trajectory) {
         return List.of("mean", "std");
+    }
+
+    @Override
+    public Optional<BufferedImage> frame(Trajectory trajectory, Optional<Trajectory> histogram, int row,
+                                         ResolvedConfig config, int width, int height) {
+        double step = trajectory.rows().get(row)[0];
+        for (double[] counts : histogram.map(Trajectory::rows).orElse(List.of())) {
+            if (counts[0] == step) {
+                return Optional.of(histogramFrame(trajectory, row, histogram.get().columns(), counts, config, width,
+                        height));
+            }
+        }
+        return frame(trajectory, row, config, width, height);
+    }
+
+    /** Bars: each bin's count / (draws x bin width), so they compare with the target density directly. */
+    private static BufferedImage histogramFrame(Trajectory trajectory, int row, List<String> columns, double[] counts,
+                                                ResolvedConfig config, int width, int height) {
+        double targetMean = config.real("data_mean");
+        double targetStd = config.real("data_std");
+        double peak = density(targetMean, targetMean, targetStd);
+        int bins = columns.size() - 3; // step, below, the bins, above
+        double first = Double.parseDouble(columns.get(2));
+        double last = Double.parseDouble(columns.get(bins + 1));
+        double binWidth = (last - first) / (bins - 1);
+        double draws = 0;
+        for (int c = 1; c < counts.length; c++) {
+            draws += counts[c];
+        }
+        XYSeries bars = new XYSeries("G's outputs (" + (long) draws + " draws)");
+        for (int b = 0; b < bins; b++) {
+            // A collapsed G is one tall bin: cap it so the target stays readable.
+            bars.add(first + b * binWidth, Math.min(3 * peak, counts[2 + b] / (draws * binWidth)));
+        }
+        XYSeriesCollection barData = new XYSeriesCollection(bars);
+        barData.setIntervalWidth(binWidth);
+        XYBarRenderer barRenderer = new XYBarRenderer(0.05);
+        barRenderer.setBarPainter(new StandardXYBarPainter());
+        barRenderer.setShadowVisible(false);
+        barRenderer.setSeriesPaint(0, Charts.INK);
+        double low = first - binWidth / 2;
+        double high = last + binWidth / 2;
+        XYSeries target = new XYSeries("target N(" + targetMean + ", " + targetStd + "^2)");
+        for (int i = 0; i < SAMPLES; i++) {
+            double x = low + (high - low) * i / (SAMPLES - 1);
+            target.add(x, density(x, targetMean, targetStd));
+        }
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        lineRenderer.setSeriesPaint(0, Charts.TARGET);
+        NumberAxis x = new NumberAxis("x");
+        x.setRange(low, high);
+        NumberAxis y = new NumberAxis("density");
+        y.setRange(0, 3 * peak * 1.02);
+        XYPlot plot = new XYPlot(barData, x, y, barRenderer);
+        plot.setDataset(1, new XYSeriesCollection(target));
+        plot.setRenderer(1, lineRenderer);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        double[] v = trajectory.rows().get(row);
+        double outside = counts[1] + counts[counts.length - 1];
+        String title = String.format(Locale.ROOT, "epoch %d   mean %.3f   std %.3f", (long) v[0],
+                v[trajectory.column("mean")], v[trajectory.column("std")])
+                + (outside > 0 ? String.format(Locale.ROOT, "   %.1f%% outside the axis", 100 * outside / draws) : "");
+        return Charts.image(Charts.chart(title, plot, true), width, height);
     }
 
     @Override

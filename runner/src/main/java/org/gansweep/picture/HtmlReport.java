@@ -57,7 +57,7 @@ public final class HtmlReport {
             if (bands != null) {
                 html.append("<div><img src=\"").append(bands).append("\" alt=\"trajectory bands\"></div>\n");
             }
-            runs(html, byGroup.getOrDefault(group.group(), List.of()), drawn);
+            runs(html, byGroup.getOrDefault(group.group(), List.of()), drawn, store.sweepDir());
         }
         html.append("<p>Written by gansweep from the results folder only.</p>\n</body></html>\n");
         Path file = store.sweepDir().resolve(FILE);
@@ -88,7 +88,7 @@ public final class HtmlReport {
         html.append("</table>\n");
     }
 
-    private static void runs(StringBuilder html, List<RunRecord> runs, SweepPictures.Drawn drawn) {
+    private static void runs(StringBuilder html, List<RunRecord> runs, SweepPictures.Drawn drawn, Path sweepDir) {
         html.append("<table>\n<tr><th>seed</th><th class=\"l\">outcome</th><th>steps to converge</th>")
                 .append("<th class=\"l\">pictures</th><th class=\"l\">files</th></tr>\n");
         for (RunRecord r : runs) {
@@ -103,7 +103,10 @@ public final class HtmlReport {
                 html.append("<a href=\"").append(picture).append("\">").append(label).append("</a> ");
             }
             html.append("</td><td class=\"l\">");
-            for (String file : List.of("trajectory.csv", "summary.json", "config.json")) {
+            for (String file : List.of("trajectory.csv", "histogram.csv", "summary.json", "config.json")) {
+                if (!Files.exists(sweepDir.resolve(dir + file))) {
+                    continue; // histogram.csv: only the experiments whose G outputs one number write it
+                }
                 html.append("<a href=\"").append(dir).append(file).append("\">").append(file).append("</a> ");
             }
             html.append("</td></tr>\n");

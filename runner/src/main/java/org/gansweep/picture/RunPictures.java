@@ -78,10 +78,12 @@ final class RunPictures {
     }
 
     /** Writes the animation if the family draws one; returns whether it did. */
-    static boolean writeAnimation(ExperimentPictures family, Trajectory trajectory, ResolvedConfig config, Path file) {
+    static boolean writeAnimation(ExperimentPictures family, Trajectory trajectory, Optional<Trajectory> histogram,
+                                  ResolvedConfig config, Path file) {
         List<BufferedImage> frames = new ArrayList<>();
         for (int row : frameRows(trajectory.size())) {
-            Optional<BufferedImage> frame = family.frame(trajectory, row, config, FRAME_WIDTH, FRAME_HEIGHT);
+            Optional<BufferedImage> frame = family.frame(trajectory, histogram, row, config, FRAME_WIDTH,
+                    FRAME_HEIGHT);
             if (frame.isEmpty()) {
                 return false;
             }

@@ -113,7 +113,7 @@ public final class SweepPictures {
             Trajectory trajectory = store.readTrajectory(run.key());
             String title = run.experiment() + " seed " + run.seed() + ": " + run.outcome().label();
             RunPictures.writeTrajectory(trajectory, family.targets(run.config()), title, png);
-            RunPictures.writeAnimation(family, trajectory, run.config(), gif);
+            RunPictures.writeAnimation(family, trajectory, store.readHistogram(run.key()), run.config(), gif);
         }
         drawn.add(prefix + RunPictures.TRAJECTORY_PNG);
         if (Files.exists(gif)) {

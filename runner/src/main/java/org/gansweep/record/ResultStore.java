@@ -36,6 +36,7 @@ public final class ResultStore {
     static final String SWEEP_FILE = "sweep.json";
     static final String CONFIG_FILE = "config.json";
     static final String TRAJECTORY_FILE = "trajectory.csv";
+    static final String HISTOGRAM_FILE = "histogram.csv";
     static final String SUMMARY_FILE = "summary.json";
     static final String REPORT_LOCK = ".report.lock";
     private final Path sweepDir;
@@ -106,11 +107,15 @@ public final class ResultStore {
         return Files.exists(file) ? Optional.of(readJson(file, SWEEP_FORMAT)) : Optional.empty();
     }
 
-    /** Writes a finished run: config and trajectory first, summary last (the completion mark). */
+    /** Writes a finished run: config, trajectory and histogram first, summary last (the completion mark). */
     public void writeRun(RunResult result, Provenance provenance) {
         Path dir = runDir(result.run().key());
+        boolean floats = isFloat(provenance.dtype());
         write(dir.resolve(CONFIG_FILE), RunFiles.config(result.run(), provenance));
-        writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory(), isFloat(provenance.dtype())));
+        writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory(), floats));
+        if (result.histogram().isPresent()) {
+            writeText(dir.resolve(HISTOGRAM_FILE), TrajectoryCsv.formatCounts(result.histogram().get()));
+        }
         write(dir.resolve(SUMMARY_FILE), RunFiles.summary(result, provenance));
     }
 
@@ -172,7 +177,16 @@ public final class ResultStore {
     }
 
     public Trajectory readTrajectory(RunKey key) {
-        Path file = runDir(key).resolve(TRAJECTORY_FILE);
+        return readTable(key, runDir(key).resolve(TRAJECTORY_FILE));
+    }
+
+    /** The run's histogram.csv (G's output counts per bin at each log step), for experiments that write one. */
+    public Optional<Trajectory> readHistogram(RunKey key) {
+        Path file = runDir(key).resolve(HISTOGRAM_FILE);
+        return Files.isRegularFile(file) ? Optional.of(readTable(key, file)) : Optional.empty();
+    }
+
+    private Trajectory readTable(RunKey key, Path file) {
         try {
             String dtype = readJson(runDir(key).resolve(SUMMARY_FILE), SUMMARY_FORMAT).path(DTYPE).asText();
             return TrajectoryCsv.parse(Files.readString(file), isFloat(dtype));

@@ -24,6 +24,25 @@ final class TrajectoryCsv {
     private TrajectoryCsv() {
     }
 
+    /** A table of counts (histogram.csv): every cell an integer, read back exactly as float or double. */
+    static String formatCounts(Trajectory counts) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(counts.columns());
+            List<String> cells = new ArrayList<>();
+            for (double[] row : counts.rows()) {
+                cells.clear();
+                for (double v : row) {
+                    cells.add(Long.toString((long) v));
+                }
+                printer.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     static String format(Trajectory trajectory, boolean floats) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {

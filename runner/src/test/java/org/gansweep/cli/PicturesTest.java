@@ -176,9 +176,26 @@ class PicturesTest {
         Path gauss = sweep("gauss-pics", "gauss1d", "{\"epochs\":4,\"d_steps\":1,\"g_steps\":1,\"minibatch\":20,"
                 + "\"log_every\":1,\"eval_samples\":200}", "{\"easing\":[0.0]}", 1, "--plots", "all");
         Path g = runDirs(gauss).get(0);
-        // Measured at epochs 0..4: 5 rows, 5 frames of the target density against G's moment-matched normal.
+        // Measured at epochs 0..4: 5 rows, 5 frames of G's output histogram against the target density.
         assertEquals(5, frames(g.resolve("animation.gif")));
         assertSize(g.resolve("trajectory.png"), 800, 60 + 110 * 6);
-        assertLinksResolve(gauss);
+        // histogram.csv: step, below, 80 bins named by their centres (N(4, 1.25^2) +- 8 std), above; each
+        // row counts every one of the 200 eval draws once, at the trajectory's log steps.
+        List<String> lines = Files.readAllLines(g.resolve("histogram.csv"));
+        String[] header = lines.get(0).split(",");
+        assertEquals(83, header.length);
+        assertEquals(List.of("step", "below", "-5.875", "-5.625"), List.of(header).subList(0, 4));
+        assertEquals(List.of("13.875", "above"), List.of(header).subList(81, 83));
+        assertEquals(6, lines.size());
+        for (int row = 1; row < lines.size(); row++) {
+            String[] cells = lines.get(row).split(",");
+            assertEquals(Integer.toString(row - 1), cells[0]);
+            long draws = 0;
+            for (int c = 1; c < cells.length; c++) {
+                draws += Long.parseLong(cells[c]);
+            }
+            assertEquals(200, draws, lines.get(row));
+        }
+        assertTrue(assertLinksResolve(gauss).contains("runs/" + g.getFileName() + "/histogram.csv"));
     }
 }

@@ -173,26 +173,9 @@ final class Gauss1dBatch {
         }
     }
 
-    /** G's sample mean and population std per run on eval_samples fresh draws ({mean[], std[]}). */
-    double[][] measure(long epoch) {
-        INDArray samples = gen.forward(noise(epoch, DRAW_EVAL, evalSamples));
-        double[] host = samples.dup().data().asDouble();
-        double[][] out = new double[2][runs];
-        for (int r = 0; r < runs; r++) {
-            double sum = 0;
-            for (int i = 0; i < evalSamples; i++) {
-                sum += host[r * evalSamples + i];
-            }
-            double mean = sum / evalSamples;
-            double squares = 0;
-            for (int i = 0; i < evalSamples; i++) {
-                double d = host[r * evalSamples + i] - mean;
-                squares += d * d;
-            }
-            out[0][r] = mean;
-            out[1][r] = Math.sqrt(squares / evalSamples);
-        }
-        return out;
+    /** G's outputs on eval_samples fresh draws for this log step, host copy (run r at r * eval_samples). */
+    double[] measure(long epoch) {
+        return gen.forward(noise(epoch, DRAW_EVAL, evalSamples)).dup().data().asDouble();
     }
 
     /** Stops a diverged run: zero parameters and optimizer state, zero learning rates. */

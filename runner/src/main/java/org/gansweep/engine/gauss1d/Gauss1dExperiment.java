@@ -53,11 +53,11 @@ public final class Gauss1dExperiment implements Experiment {
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         Gauss1dBatch batch = new Gauss1dBatch(runs, dataType);
-        Gauss1dTracker tracker = new Gauss1dTracker(runs, batch.epochs);
+        Gauss1dTracker tracker = new Gauss1dTracker(runs, batch.epochs, batch.evalSamples);
         int count = runs.size();
-        double[][] measured = batch.measure(0);
+        double[] measured = batch.measure(0);
         for (int r = 0; r < count; r++) {
-            tracker.log(r, 0, measured[0][r], measured[1][r], Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            tracker.log(r, 0, measured, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         long total = batch.epochs * count;
         for (long epoch = 1; epoch <= batch.epochs; epoch++) {
@@ -72,8 +72,8 @@ public final class Gauss1dExperiment implements Experiment {
             measured = batch.measure(epoch);
             for (int r = 0; r < count; r++) {
                 if (tracker.active(r) || diverged.contains(r)) {
-                    tracker.log(r, epoch, measured[0][r], measured[1][r], batch.lossD[r], batch.lossG[r],
-                            batch.dReal[r], batch.dFake[r]);
+                    tracker.log(r, epoch, measured, batch.lossD[r], batch.lossG[r], batch.dReal[r],
+                            batch.dFake[r]);
                 }
             }
             diverged.forEach(batch::freeze);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.gansweep.engine.HoldCriterion;
 import org.gansweep.engine.Outcome;
@@ -15,7 +16,8 @@ import org.gansweep.plan.PlannedRun;
  * Per run: G's measured mean and std at each log epoch, the losses, divergence, and the outcome. A run
  * converges when every measurement in the last hold_fraction of the epochs is within both tolerances (the
  * first epoch of that final streak is its steps_to_converge); it has collapsed when G's std ends below 1% of
- * the data's (one point for every input: the classic GAN failure); otherwise it oscillates.
+ * the data's (one point for every input: the classic GAN failure); otherwise it oscillates. The same draws
+ * that give mean and std are binned into the run's output histogram.
  */
 final class Gauss1dTracker {
     static final List<String> COLUMNS = List.of("step", "mean", "std", "loss_d", "loss_g", "d_real", "d_fake");
@@ -30,10 +32,14 @@ final class Gauss1dTracker {
     private final HoldCriterion hold;
     private final long[] divergedAt;
     private final List<List<double[]>> rows = new ArrayList<>();
+    private final List<List<double[]>> histogramRows = new ArrayList<>();
+    private final OutputHistogram[] histograms;
+    private final int evalSamples;
 
-    Gauss1dTracker(List<PlannedRun> runs, long epochs) {
+    Gauss1dTracker(List<PlannedRun> runs, long epochs, int evalSamples) {
         this.runs = runs;
         this.epochs = epochs;
+        this.evalSamples = evalSamples;
         int count = runs.size();
         hold = new HoldCriterion(count, HoldCriterion.holdFrom(epochs, runs.get(0).config().real("hold_fraction")));
         dataMean = new double[count];
@@ -42,6 +48,7 @@ final class Gauss1dTracker {
         stdTol = new double[count];
         bound = new double[count];
         divergedAt = new long[count];
+        histograms = new OutputHistogram[count];
         for (int r = 0; r < count; r++) {
             var config = runs.get(r).config();
             dataMean[r] = config.real("data_mean");
@@ -51,6 +58,8 @@ final class Gauss1dTracker {
             bound[r] = config.real("diverge_bound");
             divergedAt[r] = -1;
             rows.add(new ArrayList<>());
+            histogramRows.add(new ArrayList<>());
+            histograms[r] = new OutputHistogram(dataMean[r], dataStd[r]);
         }
     }
 
@@ -72,8 +81,22 @@ final class Gauss1dTracker {
         return diverged;
     }
 
-    void log(int r, long epoch, double mean, double std, double lossD, double lossG, double dReal, double dFake) {
+    /** Logs run r's measurement from G's outputs on the eval draws of all runs (run r at r * eval_samples). */
+    void log(int r, long epoch, double[] samples, double lossD, double lossG, double dReal, double dFake) {
+        int from = r * evalSamples;
+        double sum = 0;
+        for (int i = from; i < from + evalSamples; i++) {
+            sum += samples[i];
+        }
+        double mean = sum / evalSamples;
+        double squares = 0;
+        for (int i = from; i < from + evalSamples; i++) {
+            double d = samples[i] - mean;
+            squares += d * d;
+        }
+        double std = Math.sqrt(squares / evalSamples);
         rows.get(r).add(new double[] {epoch, mean, std, lossD, lossG, dReal, dFake});
+        histogramRows.get(r).add(histograms[r].row(epoch, samples, from, evalSamples));
         hold.record(r, epoch, Math.abs(mean - dataMean[r]) < meanTol[r] && Math.abs(std - dataStd[r]) < stdTol[r]);
     }
 
@@ -101,6 +124,7 @@ final class Gauss1dTracker {
         }
         OptionalLong diverged = divergedAt[r] >= 0 ? OptionalLong.of(divergedAt[r]) : OptionalLong.empty();
         return new RunResult(runs.get(r), outcome, converged, epochs, diverged, finals,
-                new Trajectory(COLUMNS, trajectory));
+                new Trajectory(COLUMNS, trajectory),
+                Optional.of(new Trajectory(histograms[r].columns(), histogramRows.get(r))));
     }
 }

@@ -45,6 +45,11 @@ class Gauss1dBatchingTest {
                 assertArrayEquals(alone.trajectory().row(row), inBatch.trajectory().row(row), 0.0,
                         variant + " run " + i + " row " + row);
             }
+            assertEquals(alone.histogram().get().rows().size(), inBatch.histogram().get().rows().size());
+            for (int row = 0; row < alone.histogram().get().rows().size(); row++) {
+                assertArrayEquals(alone.histogram().get().row(row), inBatch.histogram().get().row(row), 0.0,
+                        variant + " run " + i + " histogram row " + row);
+            }
             assertEquals(alone.outcome(), inBatch.outcome());
             assertEquals(alone.finalMetrics(), inBatch.finalMetrics());
         }
