@@ -7,6 +7,7 @@ import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.NativeMemoryGuard;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
+import org.gansweep.engine.ScaledNoise;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,8 +25,11 @@ final class Gauss1dBatch {
     private static final int DRAW_INIT = 0;
     private static final int DRAW_REAL = 1;
     private static final int DRAW_NOISE_D = 2;
-    private static final int DRAW_NOISE_G = 3;
+    static final int DRAW_NOISE_G = 3;
     private static final int DRAW_EVAL = 4;
+    private static final int DRAW_WEIGHT_NOISE = 5;
+    private static final int DRAW_INSTANCE_D = 6;
+    private static final int DRAW_INSTANCE_G = 7;
 
     final int runs;
     final int minibatch;
@@ -34,6 +38,7 @@ final class Gauss1dBatch {
     final int gSteps;
     final int logEvery;
     final int evalSamples;
+    final int noiseSamples;
     final BatchedNet gen;
     final BatchedNet disc;
     private final Features features;
@@ -49,6 +54,11 @@ final class Gauss1dBatch {
     private final INDArray realTarget;
     private final INDArray realWeight;
     private final INDArray fakeWeight;
+    /** Where some run has weight_noise: the copy of G that D judges, and the noise; else null. */
+    private final BatchedNet perturbed;
+    private final ScaledNoise weightNoise;
+    /** Where some run has instance_noise: the noise on every sample D sees; else null. */
+    private final ScaledNoise instanceNoise;
     /** Host copies of the last losses and D's outputs, for the trajectory. */
     final double[] lossD;
     final double[] lossG;
@@ -65,6 +75,7 @@ final class Gauss1dBatch {
         gSteps = (int) shape.integer(Gauss1dSchema.G_STEPS);
         logEvery = (int) shape.integer(Gauss1dSchema.LOG_EVERY);
         evalSamples = (int) shape.integer(Gauss1dSchema.EVAL_SAMPLES);
+        noiseSamples = (int) shape.integer(Gauss1dSchema.NOISE_SAMPLES);
         String variant = shape.text(Gauss1dSchema.VARIANT);
         features = Features.of(variant);
         gen = Gauss1dNets.generator(variant, runs, dataType);
@@ -76,7 +87,12 @@ final class Gauss1dBatch {
         dataStd = columns.values("data_std");
         realTarget = column(columns.values("easing"), e -> 1 - e);
         realWeight = column(columns.values("real_weight"), w -> w);
-        fakeWeight = column(columns.values("fake_weight"), w -> w);
+        fakeWeight = column(columns.values("fake_weight"), w -> w / noiseSamples);
+        boolean anyWeightNoise = columns.any("weight_noise", v -> v > 0);
+        perturbed = anyWeightNoise ? new BatchedNet(gen.sizes, gen.activations, runs, dataType) : null;
+        weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
+        instanceNoise = columns.any("instance_noise", v -> v > 0)
+                ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
         initialize(gen, 0);
         initialize(disc, gen.parameterCount);
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(Gauss1dSchema.OPTIMIZER));
@@ -120,7 +136,7 @@ final class Gauss1dBatch {
     }
 
     /** [R, 1, n] of U[0, 1) from each run's stream for this update and purpose. */
-    private INDArray noise(long update, int purpose, int n) {
+    INDArray noise(long update, int purpose, int n) {
         double[] host = new double[runs * n];
         for (int r = 0; r < runs; r++) {
             long block = streams[r].block(update, purpose);
@@ -133,7 +149,8 @@ final class Gauss1dBatch {
         return out;
     }
 
-    void updateDiscriminator(long update) {
+    /** D's inputs at this update, {@code [R, F, 1 + K]}: the real minibatch's features, then each copy's. */
+    INDArray discriminatorInput(long update) {
         double[] host = new double[runs * minibatch];
         for (int r = 0; r < runs; r++) {
             long block = streams[r].block(update, DRAW_REAL);
@@ -143,27 +160,66 @@ final class Gauss1dBatch {
         }
         INDArray real = Nd4j.zeros(dataType, runs, 1, minibatch);
         upload.copy(host, real);
-        INDArray fake = gen.forward(noise(update, DRAW_NOISE_D, minibatch)).dup();
-        INDArray input = Nd4j.concat(2, features.forward(real), features.forward(fake));
-        INDArray p = disc.forward(input);
-        // BCE through the output sigmoid: dL/dpre = weight (p - target); column 0 real, column 1 fake.
+        if (instanceNoise != null) {
+            real.addi(instanceNoise.samples(update, DRAW_INSTANCE_D, 0, 1, minibatch));
+        }
+        INDArray noiseD = noise(update, DRAW_NOISE_D, minibatch);
+        INDArray[] judged = new INDArray[1 + noiseSamples];
+        judged[0] = features.forward(real);
+        for (int k = 0; k < noiseSamples; k++) {
+            BatchedNet copy = gen;
+            if (weightNoise != null) {
+                perturbed.params.assign(gen.params).addi(weightNoise.parameters(update, DRAW_WEIGHT_NOISE,
+                        (long) k * gen.parameterCount, gen.parameterCount));
+                copy = perturbed;
+            }
+            INDArray fake = copy.forward(noiseD).dup();
+            if (instanceNoise != null) {
+                fake.addi(instanceNoise.samples(update, DRAW_INSTANCE_D, (long) (k + 1) * minibatch, 1, minibatch));
+            }
+            judged[1 + k] = features.forward(fake);
+        }
+        return Nd4j.concat(2, judged);
+    }
+
+    /**
+     * One D update. D judges 1 + K minibatches, each as one input: the real one, then one from each of the
+     * K = noise_samples copies of G (G's parameters plus weight_noise, fresh per copy; all copies map the same
+     * noise), every sample plus instance_noise. The real BCE and the mean of the K fake BCEs are summed.
+     */
+    void updateDiscriminator(long update) {
+        INDArray p = disc.forward(discriminatorInput(update));
+        // BCE through the output sigmoid: dL/dpre = weight (p - target); column 0 real, columns 1..K fake.
         INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1));
-        INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 2));
+        INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 1 + noiseSamples));
         INDArray gradPre = Nd4j.concat(2, pReal.sub(realTarget).muli(realWeight), pFake.mul(fakeWeight));
         disc.backward(gradPre);
         optD.step(disc.params, disc.grad);
         double[] real01 = pReal.dup().data().asDouble();
         double[] fake01 = pFake.dup().data().asDouble();
         for (int r = 0; r < runs; r++) {
+            double fakeD = 0;
+            double fakeLog = 0;
+            for (int k = 0; k < noiseSamples; k++) {
+                fakeD += fake01[r * noiseSamples + k];
+                fakeLog += Math.log(1 - fake01[r * noiseSamples + k]);
+            }
             dReal[r] = real01[r];
-            dFake[r] = fake01[r];
-            lossD[r] = -Math.log(real01[r]) - Math.log(1 - fake01[r]);
+            dFake[r] = fakeD / noiseSamples;
+            lossD[r] = -Math.log(real01[r]) - fakeLog / noiseSamples;
         }
     }
 
+    /** What D judges in G's update: G's minibatch, plus instance_noise where a run has it. */
+    INDArray generatorOutputSeenByD(INDArray fake, long update) {
+        return instanceNoise == null ? fake
+                : fake.add(instanceNoise.samples(update, DRAW_INSTANCE_G, 0, 1, minibatch));
+    }
+
+    /** One G update: G(noise) as D sees it, through features and D, labelled real. */
     void updateGenerator(long update) {
         INDArray fake = gen.forward(noise(update, DRAW_NOISE_G, minibatch));
-        INDArray p = disc.forward(features.forward(fake));
+        INDArray p = disc.forward(features.forward(generatorOutputSeenByD(fake, update)));
         INDArray gradFeatures = disc.backward(p.sub(1.0));
         gen.backward(features.backward(gradFeatures));
         optG.step(gen.params, gen.grad);

@@ -18,10 +18,11 @@ final class Gauss1dSchema {
     static final String LOG_EVERY = "log_every";
     static final String EVAL_SAMPLES = "eval_samples";
     static final String OPTIMIZER = "optimizer";
+    static final String NOISE_SAMPLES = "noise_samples";
 
     /** Parameters that fix shapes and loop lengths: runs must agree on these to share a batch. */
     static final List<String> SHAPE = List.of(VARIANT, EPOCHS, D_STEPS, G_STEPS, MINIBATCH, LOG_EVERY, EVAL_SAMPLES,
-            OPTIMIZER);
+            OPTIMIZER, NOISE_SAMPLES);
 
     static final ParameterSchema SCHEMA = new ParameterSchema("gauss1d", List.of(
             Parameter.choice(VARIANT, List.of("v2018", "v2017"), "networks and D's features: v2018 4-moment, "
@@ -46,6 +47,9 @@ final class Gauss1dSchema {
             Parameter.nonNegative("fake_weight", "weight of the fake minibatch in D's loss"),
             Parameter.nonNegative("d_weight_decay", "L2 weight decay on D's parameters"),
             Parameter.nonNegative("g_weight_decay", "L2 weight decay on G's parameters"),
+            Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's parameters in the copies D judges"),
+            Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
+            Parameter.nonNegative("instance_noise", "std of Gaussian noise on every sample D sees, real and fake"),
             Parameter.positive("success_mean_tol", "success: |mean - data_mean| below this ..."),
             Parameter.positive("success_std_tol", "... and |std - data_std| below this, at every measurement of ..."),
             Parameter.real("hold_fraction", 0, false, 1, true, "... the last hold_fraction of the epochs"),

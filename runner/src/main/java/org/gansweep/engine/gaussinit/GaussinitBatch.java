@@ -4,10 +4,12 @@ import java.util.List;
 import org.gansweep.engine.Activation;
 import org.gansweep.engine.BatchedNet;
 import org.gansweep.engine.BatchedOptimizer;
+import org.gansweep.engine.Broadcast;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.NativeMemoryGuard;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
+import org.gansweep.engine.ScaledNoise;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,6 +28,9 @@ final class GaussinitBatch {
     static final int DRAW_LATENT_D = 2;
     static final int DRAW_LATENT_G = 3;
     private static final int DRAW_MEASURE = 4;
+    private static final int DRAW_WEIGHT_NOISE = 5;
+    private static final int DRAW_INSTANCE_D = 6;
+    static final int DRAW_INSTANCE_G = 7;
 
     final int runs;
     final int batch;
@@ -33,6 +38,7 @@ final class GaussinitBatch {
     final int logEvery;
     final int evalSamples;
     final int measureSamples;
+    final int noiseSamples;
     final BatchedNet gen;
     final BatchedNet disc;
     final double[][] mu;
@@ -48,6 +54,11 @@ final class GaussinitBatch {
     private final INDArray realTarget;
     private final INDArray realWeight;
     private final INDArray fakeWeight;
+    /** Where some run has weight_noise: the copy of G that D judges, and the noise; else null. */
+    private final BatchedNet perturbed;
+    private final ScaledNoise weightNoise;
+    /** Where some run has instance_noise: the noise on D's inputs; else null. */
+    private final ScaledNoise instanceNoise;
 
     GaussinitBatch(List<PlannedRun> plannedRuns, DataType dataType) {
         ResolvedConfig shape = plannedRuns.get(0).config();
@@ -58,6 +69,7 @@ final class GaussinitBatch {
         logEvery = (int) shape.integer(GaussinitSchema.LOG_EVERY);
         evalSamples = (int) shape.integer(GaussinitSchema.EVAL_SAMPLES);
         measureSamples = (int) shape.integer(GaussinitSchema.MEASURE_SAMPLES);
+        noiseSamples = (int) shape.integer(GaussinitSchema.NOISE_SAMPLES);
         int hidden = (int) shape.integer(GaussinitSchema.D_HIDDEN);
         gen = new BatchedNet(new int[] {GeneratorInit.IN, GeneratorInit.HIDDEN, GeneratorInit.HIDDEN, GeneratorInit.OUT},
                 new Activation[] {Activation.TANH, Activation.TANH, Activation.LINEAR}, runs, dataType);
@@ -70,7 +82,12 @@ final class GaussinitBatch {
         sigma = new double[][] {columns.values("sigma0"), columns.values("sigma1")};
         realTarget = perRun(columns.values("easing"), e -> 1 - e);
         realWeight = perRun(columns.values("real_weight"), w -> w / batch);
-        fakeWeight = perRun(columns.values("fake_weight"), w -> w / batch);
+        fakeWeight = perRun(columns.values("fake_weight"), w -> w / batch / noiseSamples);
+        boolean anyWeightNoise = columns.any("weight_noise", v -> v > 0);
+        perturbed = anyWeightNoise ? new BatchedNet(gen.sizes, gen.activations, runs, dataType) : null;
+        weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
+        instanceNoise = columns.any("instance_noise", v -> v > 0)
+                ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
         initialize(plannedRuns, columns.values("alpha"));
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(GaussinitSchema.OPTIMIZER));
         optG = new BatchedOptimizer(kind, gen.parameterCount, BatchedOptimizer.RunRows.of(columns, "g"));
@@ -145,17 +162,49 @@ final class GaussinitBatch {
         return real;
     }
 
-    /** One step (1-based): a D update on real and fake minibatches, then a G update. */
+    /**
+     * What D judges at this step, {@code [R, 2, B (1 + K)]}: the real minibatch, then one fake minibatch from
+     * each of the K = noise_samples copies of G (G's parameters plus weight_noise, fresh per copy; all copies
+     * map the same latent draws), every sample plus instance_noise. Without those tricks: [real, G(z)].
+     */
+    INDArray discriminatorInput(long step) {
+        INDArray latentD = latent(step, DRAW_LATENT_D, batch);
+        INDArray[] parts = new INDArray[1 + noiseSamples];
+        parts[0] = real(step);
+        for (int k = 0; k < noiseSamples; k++) {
+            BatchedNet copy = gen;
+            if (weightNoise != null) {
+                perturbed.params.assign(gen.params).addi(weightNoise.parameters(step, DRAW_WEIGHT_NOISE,
+                        (long) k * gen.parameterCount, gen.parameterCount));
+                copy = perturbed;
+            }
+            parts[1 + k] = copy.forward(latentD).dup();
+        }
+        INDArray input = Nd4j.concat(2, parts);
+        if (instanceNoise != null) {
+            input.addi(instanceNoise.samples(step, DRAW_INSTANCE_D, 0, GeneratorInit.OUT, batch * (1 + noiseSamples)));
+        }
+        return input;
+    }
+
+    /** What D judges in G's update: G(z), plus instance_noise where a run has it. */
+    INDArray generatorOutputSeenByD(INDArray fake, long step) {
+        return instanceNoise == null ? fake
+                : fake.add(instanceNoise.samples(step, DRAW_INSTANCE_G, 0, GeneratorInit.OUT, batch));
+    }
+
+    /**
+     * One step (1-based): a D update (mean BCE of the real minibatch plus the mean over G's copies of each
+     * fake minibatch's mean BCE), then a G update through the D just updated.
+     */
     void step(long step) {
-        INDArray real = real(step);
-        INDArray fake = gen.forward(latent(step, DRAW_LATENT_D, batch)).dup();
-        INDArray p = disc.forward(Nd4j.concat(2, real, fake));
+        INDArray p = disc.forward(discriminatorInput(step));
         INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, batch));
-        INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(batch, 2 * batch));
-        // Mean BCE through the output sigmoid: dL/dpre = weight (p - target) / B.
-        INDArray gradReal = org.gansweep.engine.Broadcast.mul(org.gansweep.engine.Broadcast.sub(pReal, realTarget),
-                realWeight);
-        INDArray gradFake = org.gansweep.engine.Broadcast.mul(pFake, fakeWeight);
+        INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(batch, batch * (1 + noiseSamples)));
+        // Mean BCE through the output sigmoid: dL/dpre = weight (p - target) / B, a fake's also / K.
+        INDArray gradReal = Broadcast.mul(Broadcast.sub(pReal, realTarget), realWeight);
+        INDArray gradFake = Broadcast.mul(pFake, fakeWeight);
         disc.backward(Nd4j.concat(2, gradReal, gradFake));
         optD.step(disc.params, disc.grad);
         double[] pr = pReal.dup().data().asDouble();
@@ -163,13 +212,17 @@ final class GaussinitBatch {
         for (int r = 0; r < runs; r++) {
             double loss = 0;
             for (int b = 0; b < batch; b++) {
-                loss -= Math.log(pr[r * batch + b]) + Math.log(1 - pf[r * batch + b]);
+                double fakeTerm = 0;
+                for (int k = 0; k < noiseSamples; k++) {
+                    fakeTerm += Math.log(1 - pf[(r * noiseSamples + k) * batch + b]);
+                }
+                loss -= Math.log(pr[r * batch + b]) + fakeTerm / noiseSamples;
             }
             lossD[r] = loss / batch;
         }
 
         INDArray fakeG = gen.forward(latent(step, DRAW_LATENT_G, batch));
-        INDArray q = disc.forward(fakeG);
+        INDArray q = disc.forward(generatorOutputSeenByD(fakeG, step));
         INDArray gradInput = disc.backward(q.sub(1.0).divi(batch));
         gen.backward(gradInput);
         optG.step(gen.params, gen.grad);

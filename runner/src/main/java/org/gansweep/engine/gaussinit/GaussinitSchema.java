@@ -14,10 +14,11 @@ final class GaussinitSchema {
     static final String EVAL_SAMPLES = "eval_samples";
     static final String MEASURE_SAMPLES = "measure_samples";
     static final String OPTIMIZER = "optimizer";
+    static final String NOISE_SAMPLES = "noise_samples";
 
     /** Parameters that fix shapes and loop lengths: runs must agree on these to share a batch. */
     static final List<String> SHAPE = List.of(STEPS, BATCH_SIZE, LOG_EVERY, D_HIDDEN, EVAL_SAMPLES, MEASURE_SAMPLES,
-            OPTIMIZER);
+            OPTIMIZER, NOISE_SAMPLES);
 
     static final ParameterSchema SCHEMA = new ParameterSchema("gaussinit", List.of(
             Parameter.choice(INIT, List.of("gaussian", "xavier"), "G's initialization scheme"),
@@ -44,6 +45,9 @@ final class GaussinitSchema {
             Parameter.nonNegative("fake_weight", "weight of fake samples in D's loss"),
             Parameter.nonNegative("d_weight_decay", "L2 weight decay on D's parameters"),
             Parameter.nonNegative("g_weight_decay", "L2 weight decay on G's parameters"),
+            Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's parameters in the copies D judges"),
+            Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
+            Parameter.nonNegative("instance_noise", "std of Gaussian noise on every sample D sees, real and fake"),
             Parameter.positive("success_tol", "success: every output's |mean - mu| and |std - sigma| below "
                     + "success_tol * sigma ..."),
             Parameter.real("hold_fraction", 0, false, 1, true, "... at every measurement of the last hold_fraction"),

@@ -5,6 +5,7 @@ import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
+import org.gansweep.engine.ScaledNoise;
 import org.gansweep.engine.TensorOps;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
@@ -26,12 +27,15 @@ final class Linear2dBatch {
     private static final int DRAW_LATENT = 1;
     private static final int DRAW_D_INSTANCE = 2;
     private static final int DRAW_G_INSTANCE = 3;
+    private static final int DRAW_WEIGHT_NOISE = 4;
 
     final int runs;
     final int batch;
     final int stepsPerEpoch;
     final long steps;
     final int logEvery;
+    /** K: the copies of G whose fake minibatches D judges in each update (noise_samples). */
+    final int noiseSamples;
     final Linear2dData data;
     final INDArray gen;
     final INDArray disc;
@@ -54,7 +58,12 @@ final class Linear2dBatch {
     private final INDArray[] discGradBlocks;
     private final INDArray[] real = new INDArray[2];
     private final INDArray[] realRows = new INDArray[2];
-    private final INDArray[] fakeRows = new INDArray[2];
+    /** fakeRows[k][o]: coordinate o of copy k's fake minibatch, a view of D's pass input. */
+    private final INDArray[][] fakeRows;
+    /** Where some run has weight_noise: G's parameters plus noise for one copy, and its row views; else null. */
+    private final ScaledNoise weightNoise;
+    private final INDArray perturbed;
+    private final INDArray[] perturbedRows;
     private final INDArray[] gradInput = new INDArray[2];
     private final INDArray gradLogitD;
     private final INDArray gradLogitG;
@@ -71,6 +80,7 @@ final class Linear2dBatch {
         stepsPerEpoch = points / batch;
         steps = shape.integer(Linear2dSchema.EPOCHS) * stepsPerEpoch;
         logEvery = (int) shape.integer(Linear2dSchema.LOG_EVERY);
+        noiseSamples = (int) shape.integer(Linear2dSchema.NOISE_SAMPLES);
         streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
         data = new Linear2dData(streams, points);
         RunColumns columns = new RunColumns(plannedRuns, dataType);
@@ -87,21 +97,30 @@ final class Linear2dBatch {
         genRows = rows(gen);
         genGradRows = rows(genGrad);
         discGradBlocks = Linear2dDiscriminator.gradientBlocks(discGrad);
-        dPass = new Linear2dDiscriminator(disc, 2L * batch, dataType);
+        long judged = (1L + noiseSamples) * batch;
+        dPass = new Linear2dDiscriminator(disc, judged, dataType);
         gPass = new Linear2dDiscriminator(disc, batch, dataType);
-        target = Nd4j.zeros(dataType, 2L * batch, runs);
-        weight = Nd4j.zeros(dataType, 2L * batch, runs);
-        Linear2dLoss.fillTargetsAndWeights(columns, batch, target, weight);
+        target = Nd4j.zeros(dataType, judged, runs);
+        weight = Nd4j.zeros(dataType, judged, runs);
+        Linear2dLoss.fillTargetsAndWeights(columns, batch, noiseSamples, target, weight);
+        fakeRows = new INDArray[noiseSamples][2];
+        boolean anyWeightNoise = columns.any("weight_noise", v -> v > 0);
+        weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
+        perturbed = anyWeightNoise ? Nd4j.zeros(dataType, G_PARAMETERS, runs) : null;
+        perturbedRows = anyWeightNoise ? rows(perturbed) : null;
         for (int i = 0; i < 2; i++) {
             latent[i] = Nd4j.zeros(dataType, batch, runs);
             real[i] = Nd4j.zeros(dataType, batch, runs);
             gradInput[i] = Nd4j.zeros(dataType, batch, runs);
             realRows[i] = dPass.input[i].get(NDArrayIndex.interval(0, batch), NDArrayIndex.all());
-            fakeRows[i] = dPass.input[i].get(NDArrayIndex.interval(batch, 2 * batch), NDArrayIndex.all());
+            for (int k = 0; k < noiseSamples; k++) {
+                fakeRows[k][i] = dPass.input[i].get(NDArrayIndex.interval((1 + k) * batch, (2 + k) * batch),
+                        NDArrayIndex.all());
+            }
         }
-        gradLogitD = Nd4j.zeros(dataType, 2L * batch, runs);
+        gradLogitD = Nd4j.zeros(dataType, judged, runs);
         gradLogitG = Nd4j.zeros(dataType, batch, runs);
-        noiseD = anyInstanceNoise ? Nd4j.zeros(dataType, 2L * batch, runs) : null;
+        noiseD = anyInstanceNoise ? Nd4j.zeros(dataType, judged, runs) : null;
         noiseG = anyInstanceNoise ? Nd4j.zeros(dataType, batch, runs) : null;
         scratch = Nd4j.zeros(dataType, batch, runs);
         realHost = new double[2][batch * runs];
@@ -162,13 +181,29 @@ final class Linear2dBatch {
         upload.copy(z[1], latent[1]);
     }
 
-    /** fake_o = W[o, 0] z_0 + W[o, 1] z_1 + c_o, written into out[o]. */
-    private void generate(INDArray[] out) {
+    /** fake_o = W[o, 0] z_0 + W[o, 1] z_1 + c_o with G's parameters given as row views, written into out[o]. */
+    private void generate(INDArray[] g, INDArray[] out) {
         for (int o = 0; o < 2; o++) {
-            TensorOps.mulRow(latent[0], genRows[2 * o], out[o]);
-            TensorOps.mulRow(latent[1], genRows[2 * o + 1], scratch);
+            TensorOps.mulRow(latent[0], g[2 * o], out[o]);
+            TensorOps.mulRow(latent[1], g[2 * o + 1], scratch);
             out[o].addi(scratch);
-            TensorOps.addRow(out[o], genRows[C0 + o], out[o]);
+            TensorOps.addRow(out[o], g[C0 + o], out[o]);
+        }
+    }
+
+    /**
+     * D's fake rows: one minibatch per copy of G, all from the step's latent draw; copy k's W and c carry
+     * fresh N(0, weight_noise^2) noise where a run has it (draws k * 6 .. k * 6 + 5).
+     */
+    private void generateCopies(long step) {
+        for (int k = 0; k < noiseSamples; k++) {
+            if (weightNoise == null) {
+                generate(genRows, fakeRows[k]);
+            } else {
+                perturbed.assign(gen).addi(weightNoise.parameters(step, DRAW_WEIGHT_NOISE, (long) k * G_PARAMETERS,
+                        G_PARAMETERS));
+                generate(perturbedRows, fakeRows[k]);
+            }
         }
     }
 
@@ -177,7 +212,7 @@ final class Linear2dBatch {
             upload.copy(realHost[i], real[i]);
             realRows[i].assign(real[i]);
         }
-        generate(fakeRows);
+        generateCopies(step);
         if (anyInstanceNoise) {
             addInstanceNoise(dPass.input, noiseD, step, DRAW_D_INSTANCE);
         }
@@ -191,7 +226,7 @@ final class Linear2dBatch {
 
     /** Non-saturating: sum of BCE(D(G(z)), 1); d/dlogit = sigmoid(s) - 1. Only G's parameters move. */
     void updateGenerator(long step) {
-        generate(gPass.input);
+        generate(genRows, gPass.input);
         if (anyInstanceNoise) {
             addInstanceNoise(gPass.input, noiseG, step, DRAW_G_INSTANCE);
         }

@@ -8,27 +8,29 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * D's loss layout and the logged loss values. d2l: BCEWithLogitsLoss(reduction='sum'), D's loss
  * (sum over real + sum over fake) / 2, G's loss the sum of BCE(D(G(z)), 1). Rows 0..B-1 of D's pass are
- * real, B..2B-1 fake; targets carry label easing, weights carry real_weight/fake_weight and the 1/2.
+ * real, then the fake rows (B per copy of G); targets carry label easing, weights carry real_weight /
+ * fake_weight, the 1/2 and, for fakes, 1/K over K = noise_samples copies.
  * Logged values are per example (divided by B), as d2l prints them.
  */
 final class Linear2dLoss {
     private Linear2dLoss() {
     }
 
-    static void fillTargetsAndWeights(RunColumns columns, int batch, INDArray target, INDArray weight) {
+    /** Rows 0..B-1 real, then K = copies fake minibatches of B, each fake row's weight also / K. */
+    static void fillTargetsAndWeights(RunColumns columns, int batch, int copies, INDArray target, INDArray weight) {
         double[] easing = columns.values("easing");
         double[] realWeight = columns.values("real_weight");
         double[] fakeWeight = columns.values("fake_weight");
         boolean[] oneSided = columns.flags("easing_one_sided");
         int runs = easing.length;
-        int rows = 2 * batch;
+        int rows = (1 + copies) * batch;
         double[] targets = new double[rows * runs];
         double[] weights = new double[rows * runs];
         for (int r = 0; r < runs; r++) {
             for (int i = 0; i < rows; i++) {
                 boolean real = i < batch;
                 targets[i * runs + r] = real ? 1 - easing[r] : oneSided[r] ? 0 : easing[r];
-                weights[i * runs + r] = (real ? realWeight[r] : fakeWeight[r]) / 2;
+                weights[i * runs + r] = (real ? realWeight[r] : fakeWeight[r] / copies) / 2;
             }
         }
         target.assign(Nd4j.create(targets, new long[] {rows, runs}, 'c').castTo(target.dataType()));

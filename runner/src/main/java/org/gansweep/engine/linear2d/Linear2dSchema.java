@@ -14,9 +14,10 @@ final class Linear2dSchema {
     static final String DATA_POINTS = "data_points";
     static final String LOG_EVERY = "log_every";
     static final String OPTIMIZER = "optimizer";
+    static final String NOISE_SAMPLES = "noise_samples";
 
     /** Parameters that fix shapes and loop lengths: runs must agree on these to share a batch. */
-    static final List<String> SHAPE = List.of(EPOCHS, BATCH_SIZE, DATA_POINTS, LOG_EVERY, OPTIMIZER);
+    static final List<String> SHAPE = List.of(EPOCHS, BATCH_SIZE, DATA_POINTS, LOG_EVERY, OPTIMIZER, NOISE_SAMPLES);
 
     static final ParameterSchema SCHEMA = new ParameterSchema("linear2d", List.of(
             Parameter.integer(EPOCHS, 1, 100_000, "passes over the dataset; one step per minibatch"),
@@ -38,6 +39,8 @@ final class Linear2dSchema {
             Parameter.nonNegative("d_weight_decay", "L2 weight decay on D's parameters"),
             Parameter.nonNegative("g_weight_decay", "L2 weight decay on G's parameters"),
             Parameter.nonNegative("instance_noise", "std of Gaussian noise on every input D sees"),
+            Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's W and c in the copies D judges"),
+            Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
             Parameter.positive("success_cov_tol", "success: ||W W^T - A^T A||_F / ||A^T A||_F below this ..."),
             Parameter.positive("success_mean_tol", "... and ||c - b|| below this, at the end"),
             Parameter.positive("diverge_bound", "a parameter beyond this magnitude counts as diverged")),

@@ -35,7 +35,8 @@ class Gauss1dBatchingTest {
     void runAloneEqualsTheSameRunInsideABatchBitForBit(String variant, Precision precision) {
         List<PlannedRun> runs = List.of(run(variant, 1, Map.of()), run(variant, 2, Map.of("easing", 0.1)),
                 run(variant, 3, Map.of("fake_weight", 0.5, "d_weight_decay", 0.01)),
-                run(variant, 4, Map.of("lr_g", 0.01)), run(variant, 1, Map.of("real_weight", 0.7)));
+                run(variant, 4, Map.of("lr_g", 0.01)), run(variant, 1, Map.of("real_weight", 0.7)),
+                run(variant, 5, Map.of("weight_noise", 0.5, "instance_noise", 0.2)));
         List<RunResult> together = train(runs, precision);
         for (int i = 0; i < runs.size(); i++) {
             RunResult alone = train(List.of(runs.get(i)), precision).get(0);
@@ -55,5 +56,21 @@ class Gauss1dBatchingTest {
         }
         // Epochs 0, 2, 4, 6: the measurement at the start and at every log step.
         assertEquals(4, together.get(0).trajectory().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"v2018, FLOAT", "v2017, DOUBLE"})
+    void withTwoNoisyCopiesOfGARunAloneEqualsTheSameRunInsideABatch(String variant, Precision precision) {
+        List<PlannedRun> runs = List.of(run(variant, 6, Map.of("noise_samples", 2L, "weight_noise", 1.5)),
+                run(variant, 7, Map.of("noise_samples", 2L)),
+                run(variant, 8, Map.of("noise_samples", 2L, "weight_noise", 0.5, "instance_noise", 0.3)));
+        List<RunResult> together = train(runs, precision);
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult alone = train(List.of(runs.get(i)), precision).get(0);
+            for (int row = 0; row < alone.trajectory().size(); row++) {
+                assertArrayEquals(alone.trajectory().row(row), together.get(i).trajectory().row(row), 0.0,
+                        variant + " run " + i + " row " + row);
+            }
+        }
     }
 }

@@ -27,7 +27,8 @@ class GaussinitBatchingTest {
     @EnumSource(Precision.class)
     void runAloneEqualsTheSameRunInsideABatchBitForBit(Precision precision) {
         List<PlannedRun> runs = List.of(run(1, Map.of()), run(2, Map.of("init", "xavier")),
-                run(3, Map.of("easing", 0.1, "fake_weight", 0.5)), run(1, Map.of("lr_g", 0.01, "d_weight_decay", 0.01)));
+                run(3, Map.of("easing", 0.1, "fake_weight", 0.5)), run(1, Map.of("lr_g", 0.01, "d_weight_decay", 0.01)),
+                run(5, Map.of("weight_noise", 0.5, "instance_noise", 0.1)));
         GaussinitExperiment experiment = new GaussinitExperiment();
         List<RunResult> together = experiment.train(runs, precision, RunListener.NONE);
         for (int i = 0; i < runs.size(); i++) {
@@ -40,5 +41,22 @@ class GaussinitBatchingTest {
             assertEquals(alone.finalMetrics(), together.get(i).finalMetrics());
         }
         assertEquals(5, together.get(0).trajectory().size()); // steps 0, 5, 10, 15, 20
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void withThreeNoisyCopiesOfGARunAloneEqualsTheSameRunInsideABatch(Precision precision) {
+        Map<String, Object> copies = Map.of("noise_samples", 3L);
+        List<PlannedRun> runs = List.of(run(7, Map.of("noise_samples", 3L, "weight_noise", 1.5)),
+                run(8, copies), run(9, Map.of("noise_samples", 3L, "weight_noise", 0.5, "instance_noise", 0.3)));
+        GaussinitExperiment experiment = new GaussinitExperiment();
+        List<RunResult> together = experiment.train(runs, precision, RunListener.NONE);
+        for (int i = 0; i < runs.size(); i++) {
+            RunResult alone = experiment.train(List.of(runs.get(i)), precision, RunListener.NONE).get(0);
+            for (int row = 0; row < alone.trajectory().size(); row++) {
+                assertArrayEquals(alone.trajectory().row(row), together.get(i).trajectory().row(row), 0.0,
+                        "run " + i + " row " + row);
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.gansweep.engine.gaussinit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -10,57 +12,69 @@ import org.gansweep.plan.PlannedRun;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One real engine step against central finite differences, in double. With plain SGD at lr 1 and no decay
  * the step moves every parameter by exactly minus its gradient, so the gradients the step applied are the
- * before/after differences: D's from its weighted, eased BCE on the step's real and fake minibatches, then
- * G's from -log D(G(z)) through the D that the same step has just updated.
+ * before/after differences: D's from its weighted, eased BCE on the step's real minibatch and the fake
+ * minibatches of G's noisy copies (instance noise on all of them), then G's from -log D(G(z) + noise)
+ * through the D that the same step has just updated.
  */
 class GaussinitGradientTest {
     private static final int BATCH = 8;
     private static final double H = 1e-6;
 
-    private static PlannedRun run(long seed, String init, Map<String, Object> tricks) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of("steps", 1L, "log_every", 1L,
-                "batch_size", (long) BATCH, "d_hidden", 4L, "optimizer", "sgd", "lr_d", 1.0, "lr_g", 1.0,
-                "init", init));
-        config.putAll(tricks);
-        return ConfigRuns.of("gaussinit", seed, config);
+    private record Trick(double target, double realWeight, double fakeWeight, double weightNoise,
+                         double instanceNoise) {
+        Map<String, Object> config() {
+            return Map.of("easing", 1 - target, "real_weight", realWeight, "fake_weight", fakeWeight,
+                    "weight_noise", weightNoise, "instance_noise", instanceNoise);
+        }
     }
 
-    private static final List<PlannedRun> RUNS = List.of(run(4, "gaussian", Map.of()),
-            run(9, "xavier", Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3)));
-    private static final double[] TARGET = {1.0, 0.9};
-    private static final double[] REAL_WEIGHT = {1.0, 0.7};
-    private static final double[] FAKE_WEIGHT = {1.0, 1.3};
+    private static List<PlannedRun> runs(int noiseSamples, List<Trick> tricks) {
+        String[] inits = {"gaussian", "xavier"};
+        List<PlannedRun> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < tricks.size(); r++) {
+            Map<String, Object> config = new HashMap<>(Map.of("steps", 1L, "log_every", 1L,
+                    "batch_size", (long) BATCH, "d_hidden", 4L, "optimizer", "sgd", "lr_d", 1.0, "lr_g", 1.0,
+                    "init", inits[r % 2], "noise_samples", (long) noiseSamples));
+            config.putAll(tricks.get(r).config());
+            runs.add(ConfigRuns.of("gaussinit", 4 + 5L * r, config));
+        }
+        return runs;
+    }
 
-    /** D's loss per run: weighted mean BCE of the real batch (eased target) plus that of the fake batch. */
-    private static double[] discriminatorLosses(GaussinitBatch b, INDArray real, INDArray latent) {
-        INDArray fake = b.gen.forward(latent).dup();
-        double[] p = b.disc.forward(Nd4j.concat(2, real, fake)).dup().data().asDouble();
+    /** D's loss per run on its input [real B | K fake minibatches of B]: real BCE mean + mean of fake means. */
+    private static double[] discriminatorLosses(GaussinitBatch b, INDArray input, List<Trick> tricks) {
+        int k = b.noiseSamples;
+        double[] p = b.disc.forward(input).dup().data().asDouble();
         double[] loss = new double[b.runs];
+        int per = BATCH * (1 + k);
         for (int r = 0; r < b.runs; r++) {
-            for (int k = 0; k < BATCH; k++) {
-                double pr = p[r * 2 * BATCH + k];
-                double pf = p[r * 2 * BATCH + BATCH + k];
-                loss[r] -= REAL_WEIGHT[r] * (TARGET[r] * Math.log(pr) + (1 - TARGET[r]) * Math.log(1 - pr)) / BATCH;
-                loss[r] -= FAKE_WEIGHT[r] * Math.log(1 - pf) / BATCH;
+            Trick t = tricks.get(r);
+            for (int i = 0; i < per; i++) {
+                double q = p[r * per + i];
+                loss[r] -= i < BATCH
+                        ? t.realWeight() * (t.target() * Math.log(q) + (1 - t.target()) * Math.log(1 - q)) / BATCH
+                        : t.fakeWeight() * Math.log(1 - q) / BATCH / k;
             }
         }
         return loss;
     }
 
-    private static double discriminatorLoss(GaussinitBatch b, INDArray real, INDArray latent) {
-        double[] perRun = discriminatorLosses(b, real, latent);
-        return perRun[0] + perRun[1];
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
     }
 
-    /** G's non-saturating loss summed over runs: mean of -log D(G(z)). */
+    /** G's non-saturating loss summed over runs: mean of -log D(G(z) + instance noise). */
     private static double generatorLoss(GaussinitBatch b, INDArray latent) {
         double loss = 0;
-        for (double q : b.disc.forward(b.gen.forward(latent)).dup().data().asDouble()) {
+        for (double q : b.disc.forward(b.generatorOutputSeenByD(b.gen.forward(latent), 1)).dup().data().asDouble()) {
             loss -= Math.log(q) / BATCH;
         }
         return loss;
@@ -82,26 +96,60 @@ class GaussinitGradientTest {
         }
     }
 
-    @Test
-    void theStepAppliesExactlyTheGradientsOfBothLosses() {
-        GaussinitBatch batch = new GaussinitBatch(RUNS, DataType.DOUBLE);
+    private static void assertStepAppliesBothGradients(int noiseSamples, List<Trick> tricks) {
+        GaussinitBatch batch = new GaussinitBatch(runs(noiseSamples, tricks), DataType.DOUBLE);
         INDArray g0 = batch.gen.params.dup();
         INDArray d0 = batch.disc.params.dup();
+        INDArray input = batch.discriminatorInput(1); // depends on G's parameters and the draws only
         batch.step(1);
         INDArray g1 = batch.gen.params.dup();
         INDArray d1 = batch.disc.params.dup();
-        INDArray real = batch.real(1);
-        INDArray latentD = batch.latent(1, GaussinitBatch.DRAW_LATENT_D, BATCH);
         INDArray latentG = batch.latent(1, GaussinitBatch.DRAW_LATENT_G, BATCH);
 
         batch.gen.params.assign(g0);
         batch.disc.params.assign(d0);
-        // The plain run's reported D loss is its BCE at the pre-step parameters (the other run's is unweighted).
-        assertEquals(discriminatorLosses(batch, real, latentD)[0], batch.lossD[0], 1e-12);
-        assertGradient(batch.disc.params, d0.sub(d1), () -> discriminatorLoss(batch, real, latentD), "D");
+        // The reported D loss of a run with unit weights is its BCE at the pre-step parameters.
+        assertEquals(discriminatorLosses(batch, input, tricks)[0], batch.lossD[0], 1e-12);
+        assertGradient(batch.disc.params, d0.sub(d1), () -> sum(discriminatorLosses(batch, input, tricks)), "D");
 
         batch.disc.params.assign(d1);
         assertGradient(batch.gen.params, g0.sub(g1), () -> generatorLoss(batch, latentG), "G");
-        assertEquals(batch.lossG[0] + batch.lossG[1], generatorLoss(batch, latentG), 1e-12);
+        assertEquals(sum(batch.lossG), generatorLoss(batch, latentG), 1e-12);
+    }
+
+    @Test
+    void theStepAppliesExactlyTheGradientsOfBothLosses() {
+        assertStepAppliesBothGradients(1, List.of(new Trick(1.0, 1.0, 1.0, 0, 0),
+                new Trick(0.9, 0.7, 1.3, 0, 0)));
+    }
+
+    @Test
+    void withWeightNoiseOverThreeCopiesAndInstanceNoiseTheStepStillAppliesExactlyTheGradients() {
+        assertStepAppliesBothGradients(3, List.of(new Trick(1.0, 1.0, 1.0, 0.3, 0.2),
+                new Trick(0.9, 0.7, 1.3, 0, 0.5), new Trick(1.0, 1.0, 0.8, 1.5, 0)));
+    }
+
+    @Test
+    void weightNoiseMakesTheCopiesDifferAndInstanceNoiseMovesOnlyTheRunsThatHaveIt() {
+        List<Trick> tricks = List.of(new Trick(1.0, 1.0, 1.0, 0, 0.5), new Trick(1.0, 1.0, 1.0, 1.5, 0));
+        GaussinitBatch batch = new GaussinitBatch(runs(2, tricks), DataType.DOUBLE);
+        double[] input = batch.discriminatorInput(1).dup().data().asDouble(); // [R, 2, 3B]
+        double[] real = batch.real(1).dup().data().asDouble(); // [R, 2, B]
+        int per = 3 * BATCH;
+        double squares = 0;
+        for (int o = 0; o < 2; o++) {
+            for (int i = 0; i < BATCH; i++) {
+                double shift = input[o * per + i] - real[o * BATCH + i];
+                squares += shift * shift;
+                // Run 1 has no instance noise: its real samples reach D exactly.
+                assertEquals(real[(2 + o) * BATCH + i], input[(2 + o) * per + i], 0.0);
+                // Run 1's two copies of G differ (weight noise 1.5); run 0's only by its instance noise.
+                double copyGap = input[(2 + o) * per + BATCH + i] - input[(2 + o) * per + 2 * BATCH + i];
+                assertTrue(Math.abs(copyGap) > 1e-3, "copies of run 1 at " + o + "," + i + ": " + copyGap);
+            }
+        }
+        // Run 0's real samples moved by N(0, 0.5^2) noise: 16 draws, root mean square well inside (0.25, 1).
+        double rms = Math.sqrt(squares / (2 * BATCH));
+        assertTrue(rms > 0.25 && rms < 1.0, "rms " + rms);
     }
 }

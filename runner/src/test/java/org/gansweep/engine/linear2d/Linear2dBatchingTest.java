@@ -28,7 +28,8 @@ class Linear2dBatchingTest {
 
     private static List<PlannedRun> mixedRuns() {
         return List.of(run(1, Map.of()), run(2, Map.of("easing", 0.1)), run(3, Map.of("instance_noise", 0.3)),
-                run(4, Map.of("lr_d", 0.01, "d_weight_decay", 0.01)), run(1, Map.of("fake_weight", 0.5)));
+                run(4, Map.of("lr_d", 0.01, "d_weight_decay", 0.01)), run(1, Map.of("fake_weight", 0.5)),
+                run(5, Map.of("weight_noise", 0.5)));
     }
 
     private static List<RunResult> train(List<PlannedRun> runs, Precision precision) {
@@ -48,6 +49,18 @@ class Linear2dBatchingTest {
     @EnumSource(Precision.class)
     void runAloneEqualsTheSameRunInsideABatchBitForBit(Precision precision) {
         List<PlannedRun> runs = mixedRuns();
+        List<RunResult> together = train(runs, precision);
+        for (int r = 0; r < runs.size(); r++) {
+            assertSameRun(train(List.of(runs.get(r)), precision).get(0), together.get(r));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void withThreeNoisyCopiesOfGARunAloneEqualsTheSameRunInsideABatch(Precision precision) {
+        List<PlannedRun> runs = List.of(run(6, Map.of("noise_samples", 3L, "weight_noise", 0.5)),
+                run(7, Map.of("noise_samples", 3L)),
+                run(8, Map.of("noise_samples", 3L, "weight_noise", 1.0, "instance_noise", 0.2)));
         List<RunResult> together = train(runs, precision);
         for (int r = 0; r < runs.size(); r++) {
             assertSameRun(train(List.of(runs.get(r)), precision).get(0), together.get(r));

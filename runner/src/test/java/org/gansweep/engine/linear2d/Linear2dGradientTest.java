@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The hand-derived backward passes against central finite differences, in double precision. With plain
  * SGD and lr = 1 one update moves the parameters by exactly -(gradient + decay * parameter), so the
  * gradient the engine used is read back from the parameter change. One training step is one D update then
- * one G update; D's inputs stay in its pass buffers, G's noise is recovered from G's pass input.
+ * one G update; D's inputs stay in its pass buffers (the real minibatch, then the fake minibatches of two
+ * copies of G, with weight noise in two runs), G's noise is recovered from G's pass input.
  */
 class Linear2dGradientTest {
     private static final double H = 1e-6;
@@ -28,8 +29,9 @@ class Linear2dGradientTest {
         Map<String, Object> tricks = new HashMap<>(Map.of("optimizer", "sgd", "lr_d", 1.0, "lr_g", 1.0,
                 "d_weight_decay", D_DECAY, "g_weight_decay", G_DECAY, "instance_noise", 0.2, "init_std", 0.5,
                 "data_points", 40L, "batch_size", 5L));
+        tricks.put("noise_samples", 2L);
         Map<String, Object> weighted = new HashMap<>(tricks);
-        weighted.putAll(Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3));
+        weighted.putAll(Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3, "weight_noise", 0.3));
         Map<String, Object> oneSided = new HashMap<>(tricks);
         oneSided.putAll(Map.of("easing", 0.2, "easing_one_sided", true));
         List<PlannedRun> runs = List.of(ConfigRuns.of("linear2d", 11, weighted), ConfigRuns.of("linear2d", 12, weighted),
