@@ -12,10 +12,9 @@ import org.gansweep.plan.PlannedRun;
  * Which runs remain and a rough time for them, without training or starting ND4J. For experiments with a
  * fused CPU kernel: about 1.5 million run-steps/s (measured 1-2.8M on this 2-core machine kind). Otherwise
  * each experiment's per-step cost of a batch ({@code Experiment.secondsPerBatchStep}: ND4J's per-op overhead)
- * plus a per-run-step cost. A rough guide, not a promise.
+ * plus its per-run-step cost ({@code secondsPerRunStep}). A rough guide, not a promise.
  */
 final class Estimates {
-    private static final double SECONDS_PER_RUN_STEP = 1.5e-6;
     private static final int DEFAULT_BATCH = 4096;
     private static final double FUSED_RUN_STEPS_PER_SECOND = 1.5e6;
 
@@ -41,9 +40,10 @@ final class Estimates {
             long steps = trainer.runSteps(List.of(batch.get(0)));
             boolean hasFused = fused.get(batch.get(0).experiment()).kernel(org.gansweep.engine.Precision.FLOAT)
                     .equals("fused");
-            double perStep = Experiments.all().get(batch.get(0).experiment()).secondsPerBatchStep(batch.get(0).config());
+            var experiment = Experiments.all().get(batch.get(0).experiment());
+            var config = batch.get(0).config();
             seconds += hasFused ? steps * batch.size() / FUSED_RUN_STEPS_PER_SECOND
-                    : steps * (perStep + SECONDS_PER_RUN_STEP * batch.size());
+                    : steps * (experiment.secondsPerBatchStep(config) + experiment.secondsPerRunStep(config) * batch.size());
         }
         return String.format(Locale.ROOT, "estimated training time: %s in %d batch(es) (rough built-in model for a "
                 + "2-core CPU, float)", Progress.duration(seconds), trainer.batches(todo).size());

@@ -39,6 +39,11 @@ public interface Experiment {
         return 2.0e-3;
     }
 
+    /** Rough wall seconds each run adds to one step of its batch, beside {@link #secondsPerBatchStep}. */
+    default double secondsPerRunStep(ResolvedConfig config) {
+        return 1.5e-6;
+    }
+
     /**
      * Final metrics whose per-group medians the report prints beside the success rate: the numbers that
      * say how close the runs came, for experiments where success alone hides it.
