@@ -29,4 +29,27 @@ public enum Activation {
             }
         }
     }
+
+    /** f'(x) as a new array, given y = f(x). */
+    public INDArray derivative(INDArray y) {
+        return switch (this) {
+            case TANH -> y.mul(y).rsubi(1.0);
+            case SIGMOID -> y.rsub(1.0).muli(y);
+            case ELU -> Transforms.min(y.add(1.0), 1.0, false);
+            case LINEAR -> y.like().assign(1.0);
+        };
+    }
+
+    /**
+     * f''(x) as a new array, given y = f(x): tanh -2 y (1 - y^2); sigmoid y (1 - y) (1 - 2 y); ELU e^x = y + 1
+     * where x <= 0 and 0 where x > 0; linear 0. For second-order terms such as R1's gradient.
+     */
+    public INDArray secondDerivative(INDArray y) {
+        return switch (this) {
+            case TANH -> y.mul(y).rsubi(1.0).muli(y).muli(-2.0);
+            case SIGMOID -> y.rsub(1.0).muli(y).muli(y.mul(-2.0).addi(1.0));
+            case ELU -> y.add(1.0).muli(y.lte(0.0).castTo(y.dataType()));
+            case LINEAR -> y.like();
+        };
+    }
 }

@@ -59,6 +59,8 @@ final class Gauss1dBatch {
     private final ScaledNoise weightNoise;
     /** Where some run has instance_noise: the noise on every sample D sees; else null. */
     private final ScaledNoise instanceNoise;
+    /** Where some run has r1_gamma: gamma / 2 per run, [R, 1, 1] (one real input per update); else null. */
+    private final INDArray r1Coefficient;
     /** Host copies of the last losses and D's outputs, for the trajectory. */
     final double[] lossD;
     final double[] lossG;
@@ -93,6 +95,7 @@ final class Gauss1dBatch {
         weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
         instanceNoise = columns.any("instance_noise", v -> v > 0)
                 ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
+        r1Coefficient = columns.any("r1_gamma", v -> v > 0) ? column(columns.values("r1_gamma"), g -> g / 2) : null;
         initialize(gen, 0);
         initialize(disc, gen.parameterCount);
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(Gauss1dSchema.OPTIMIZER));
@@ -185,15 +188,21 @@ final class Gauss1dBatch {
     /**
      * One D update. D judges 1 + K minibatches, each as one input: the real one, then one from each of the
      * K = noise_samples copies of G (G's parameters plus weight_noise, fresh per copy; all copies map the same
-     * noise), every sample plus instance_noise. The real BCE and the mean of the K fake BCEs are summed.
+     * noise), every sample plus instance_noise. The real BCE and the mean of the K fake BCEs are summed, plus
+     * R1's r1_gamma / 2 * ||d logit / d features||^2 at the real minibatch's features.
      */
     void updateDiscriminator(long update) {
-        INDArray p = disc.forward(discriminatorInput(update));
+        INDArray input = discriminatorInput(update);
+        INDArray p = disc.forward(input);
         // BCE through the output sigmoid: dL/dpre = weight (p - target); column 0 real, columns 1..K fake.
         INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1));
         INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 1 + noiseSamples));
         INDArray gradPre = Nd4j.concat(2, pReal.sub(realTarget).muli(realWeight), pFake.mul(fakeWeight));
         disc.backward(gradPre);
+        if (r1Coefficient != null) {
+            disc.addR1Gradient(input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).dup(),
+                    r1Coefficient);
+        }
         optD.step(disc.params, disc.grad);
         double[] real01 = pReal.dup().data().asDouble();
         double[] fake01 = pFake.dup().data().asDouble();

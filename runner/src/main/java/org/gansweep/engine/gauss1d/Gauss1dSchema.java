@@ -50,6 +50,8 @@ final class Gauss1dSchema {
             Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's parameters in the copies D judges"),
             Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
             Parameter.nonNegative("instance_noise", "std of Gaussian noise on every sample D sees, real and fake"),
+            Parameter.nonNegative("r1_gamma", "R1: gamma / 2 * ||d logit / d features||^2 of the real minibatch, "
+                    + "added to D's loss"),
             Parameter.positive("success_mean_tol", "success: |mean - data_mean| below this ..."),
             Parameter.positive("success_std_tol", "... and |std - data_std| below this, at every measurement of ..."),
             Parameter.real("hold_fraction", 0, false, 1, true, "... the last hold_fraction of the epochs"),

@@ -59,6 +59,8 @@ final class GaussinitBatch {
     private final ScaledNoise weightNoise;
     /** Where some run has instance_noise: the noise on D's inputs; else null. */
     private final ScaledNoise instanceNoise;
+    /** Where some run has r1_gamma: gamma / (2 B) per run, [R, 1, 1]; else null. */
+    private final INDArray r1Coefficient;
 
     GaussinitBatch(List<PlannedRun> plannedRuns, DataType dataType) {
         ResolvedConfig shape = plannedRuns.get(0).config();
@@ -88,6 +90,8 @@ final class GaussinitBatch {
         weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
         instanceNoise = columns.any("instance_noise", v -> v > 0)
                 ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
+        r1Coefficient = columns.any("r1_gamma", v -> v > 0) ? perRun(columns.values("r1_gamma"), g -> g / (2.0 * batch))
+                : null;
         initialize(plannedRuns, columns.values("alpha"));
         BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(GaussinitSchema.OPTIMIZER));
         optG = new BatchedOptimizer(kind, gen.parameterCount, BatchedOptimizer.RunRows.of(columns, "g"));
@@ -195,10 +199,12 @@ final class GaussinitBatch {
 
     /**
      * One step (1-based): a D update (mean BCE of the real minibatch plus the mean over G's copies of each
-     * fake minibatch's mean BCE), then a G update through the D just updated.
+     * fake minibatch's mean BCE, plus R1's r1_gamma / 2 * mean ||d logit / dx||^2 on the real samples as D
+     * sees them), then a G update through the D just updated.
      */
     void step(long step) {
-        INDArray p = disc.forward(discriminatorInput(step));
+        INDArray input = discriminatorInput(step);
+        INDArray p = disc.forward(input);
         INDArray pReal = p.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, batch));
         INDArray pFake = p.get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(batch, batch * (1 + noiseSamples)));
@@ -206,6 +212,10 @@ final class GaussinitBatch {
         INDArray gradReal = Broadcast.mul(Broadcast.sub(pReal, realTarget), realWeight);
         INDArray gradFake = Broadcast.mul(pFake, fakeWeight);
         disc.backward(Nd4j.concat(2, gradReal, gradFake));
+        if (r1Coefficient != null) {
+            disc.addR1Gradient(input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, batch)).dup(),
+                    r1Coefficient);
+        }
         optD.step(disc.params, disc.grad);
         double[] pr = pReal.dup().data().asDouble();
         double[] pf = pFake.dup().data().asDouble();

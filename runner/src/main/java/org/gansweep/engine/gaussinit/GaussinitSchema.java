@@ -48,6 +48,8 @@ final class GaussinitSchema {
             Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's parameters in the copies D judges"),
             Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
             Parameter.nonNegative("instance_noise", "std of Gaussian noise on every sample D sees, real and fake"),
+            Parameter.nonNegative("r1_gamma", "R1: gamma / 2 * mean ||d logit / dx||^2 over the real samples, "
+                    + "added to D's loss"),
             Parameter.positive("success_tol", "success: every output's |mean - mu| and |std - sigma| below "
                     + "success_tol * sigma ..."),
             Parameter.real("hold_fraction", 0, false, 1, true, "... at every measurement of the last hold_fraction"),

@@ -1,6 +1,8 @@
 package org.gansweep.engine.linear2d;
 
 import java.util.List;
+import org.gansweep.engine.Activation;
+import org.gansweep.engine.BatchedNet;
 import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.RunColumns;
@@ -28,6 +30,23 @@ final class Linear2dBatch {
     private static final int DRAW_D_INSTANCE = 2;
     private static final int DRAW_G_INSTANCE = 3;
     private static final int DRAW_WEIGHT_NOISE = 4;
+    /** Row p of the BatchedNet layout of D is row R1_ORDER[p] of this one (W1 transposed, the rest equal). */
+    private static final int[] R1_ORDER = new int[Linear2dDiscriminator.PARAMETERS];
+    private static final int[] R1_ORDER_INVERSE = new int[Linear2dDiscriminator.PARAMETERS];
+
+    static {
+        for (int p = 0; p < R1_ORDER.length; p++) {
+            R1_ORDER[p] = p;
+        }
+        for (int unit = 0; unit < Linear2dDiscriminator.HIDDEN1; unit++) {
+            for (int in = 0; in < Linear2dDiscriminator.IN; in++) {
+                R1_ORDER[unit * Linear2dDiscriminator.IN + in] = in * Linear2dDiscriminator.HIDDEN1 + unit;
+            }
+        }
+        for (int p = 0; p < R1_ORDER.length; p++) {
+            R1_ORDER_INVERSE[R1_ORDER[p]] = p;
+        }
+    }
 
     final int runs;
     final int batch;
@@ -64,6 +83,9 @@ final class Linear2dBatch {
     private final ScaledNoise weightNoise;
     private final INDArray perturbed;
     private final INDArray[] perturbedRows;
+    /** Where some run has r1_gamma: D as a BatchedNet (for R1's second-order gradient) and gamma / 4; else null. */
+    private final BatchedNet r1Net;
+    private final INDArray r1Coefficient;
     private final INDArray[] gradInput = new INDArray[2];
     private final INDArray gradLogitD;
     private final INDArray gradLogitG;
@@ -108,6 +130,11 @@ final class Linear2dBatch {
         weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
         perturbed = anyWeightNoise ? Nd4j.zeros(dataType, G_PARAMETERS, runs) : null;
         perturbedRows = anyWeightNoise ? rows(perturbed) : null;
+        boolean anyR1 = columns.any("r1_gamma", v -> v > 0);
+        r1Net = anyR1 ? new BatchedNet(new int[] {Linear2dDiscriminator.IN, Linear2dDiscriminator.HIDDEN1,
+                Linear2dDiscriminator.HIDDEN2, 1}, new Activation[] {Activation.TANH, Activation.TANH, Activation.LINEAR},
+                runs, dataType) : null;
+        r1Coefficient = anyR1 ? columns.row(columns.values("r1_gamma")).divi(4.0).reshape(runs, 1, 1) : null;
         for (int i = 0; i < 2; i++) {
             latent[i] = Nd4j.zeros(dataType, batch, runs);
             real[i] = Nd4j.zeros(dataType, batch, runs);
@@ -221,7 +248,24 @@ final class Linear2dBatch {
         gradLogitD.subi(target).muli(weight);
         dPass.backward(gradLogitD);
         dPass.parameterGradients(gradLogitD, discGradBlocks);
+        if (r1Net != null) {
+            addR1Gradient();
+        }
         optD.step(disc, discGrad);
+    }
+
+    /**
+     * R1 on the real rows as D sees them, with the reduction of D's BCE terms (a sum over the batch, halved):
+     * gamma / 4 * sum of ||d logit / dx||^2. D's 37 parameters are copied into a BatchedNet, whose layout
+     * differs only in W1's order ([in][unit] here, [unit][in] there), which computes the second-order term.
+     */
+    private void addR1Gradient() {
+        r1Net.params.assign(Nd4j.pullRows(disc, 1, R1_ORDER));
+        INDArray x = Nd4j.concat(0, realRows[0].reshape(1, batch, runs), realRows[1].reshape(1, batch, runs))
+                .permute(2, 0, 1).dup('c');
+        r1Net.grad.assign(0.0);
+        r1Net.addR1Gradient(x, r1Coefficient);
+        discGrad.addi(Nd4j.pullRows(r1Net.grad, 1, R1_ORDER_INVERSE));
     }
 
     /** Non-saturating: sum of BCE(D(G(z)), 1); d/dlogit = sigmoid(s) - 1. Only G's parameters move. */

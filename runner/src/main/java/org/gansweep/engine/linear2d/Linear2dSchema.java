@@ -41,6 +41,8 @@ final class Linear2dSchema {
             Parameter.nonNegative("instance_noise", "std of Gaussian noise on every input D sees"),
             Parameter.nonNegative("weight_noise", "std of Gaussian noise on G's W and c in the copies D judges"),
             Parameter.integer(NOISE_SAMPLES, 1, 64, "noisy copies of G whose fake minibatches D's loss averages"),
+            Parameter.nonNegative("r1_gamma", "R1: gamma / 4 * sum over the real minibatch of ||d logit / dx||^2 "
+                    + "added to D's loss (its BCE terms' reduction: sum, halved)"),
             Parameter.positive("success_cov_tol", "success: ||W W^T - A^T A||_F / ||A^T A||_F below this ..."),
             Parameter.positive("success_mean_tol", "... and ||c - b|| below this, at the end"),
             Parameter.positive("diverge_bound", "a parameter beyond this magnitude counts as diverged")),

@@ -36,7 +36,7 @@ class Gauss1dBatchingTest {
         List<PlannedRun> runs = List.of(run(variant, 1, Map.of()), run(variant, 2, Map.of("easing", 0.1)),
                 run(variant, 3, Map.of("fake_weight", 0.5, "d_weight_decay", 0.01)),
                 run(variant, 4, Map.of("lr_g", 0.01)), run(variant, 1, Map.of("real_weight", 0.7)),
-                run(variant, 5, Map.of("weight_noise", 0.5, "instance_noise", 0.2)));
+                run(variant, 5, Map.of("weight_noise", 0.5, "instance_noise", 0.2, "r1_gamma", 1.0)));
         List<RunResult> together = train(runs, precision);
         for (int i = 0; i < runs.size(); i++) {
             RunResult alone = train(List.of(runs.get(i)), precision).get(0);

@@ -13,11 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The engine's own D and G updates against central finite differences, in double, with every trick gauss1d
- * has switched on in some run: label easing, example weights, weight noise over three copies of G, and
- * instance noise. Plain SGD at lr 1 moves each parameter by exactly minus the gradient it applied.
+ * has switched on in some run: label easing, example weights, weight noise over three copies of G,
+ * instance noise and R1. Plain SGD at lr 1 moves each parameter by exactly minus the gradient it applied.
  */
 class Gauss1dStepGradientTest {
     private static final int MINIBATCH = 6;
@@ -26,11 +28,12 @@ class Gauss1dStepGradientTest {
     private static final double[] TARGET = {1.0, 0.9, 1.0};
     private static final double[] REAL_WEIGHT = {1.0, 0.7, 1.0};
     private static final double[] FAKE_WEIGHT = {1.0, 1.3, 0.8};
+    private static final double[] R1_GAMMA = {0.0, 2.0, 0.5};
 
     private static List<PlannedRun> runs(String variant) {
         List<Map<String, Object>> tricks = List.of(Map.of("weight_noise", 0.3, "instance_noise", 0.2),
-                Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3, "instance_noise", 0.5),
-                Map.of("fake_weight", 0.8, "weight_noise", 1.5));
+                Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3, "instance_noise", 0.5, "r1_gamma", 2.0),
+                Map.of("fake_weight", 0.8, "weight_noise", 1.5, "r1_gamma", 0.5));
         List<PlannedRun> runs = new ArrayList<>();
         for (int r = 0; r < tricks.size(); r++) {
             Map<String, Object> config = new HashMap<>(Map.of("variant", variant, "epochs", 1L, "d_steps", 1L,
@@ -42,7 +45,10 @@ class Gauss1dStepGradientTest {
         return runs;
     }
 
-    /** D's loss summed over runs on its [R, F, 1 + K] input: weighted real BCE + mean of the K fake BCEs. */
+    /**
+     * D's loss summed over runs on its [R, F, 1 + K] input: weighted real BCE + mean of the K fake BCEs + R1's
+     * gamma / 2 * ||d logit / d features||^2 at the real input (through the ordinary backward pass).
+     */
     private static double discriminatorLoss(Gauss1dBatch b, INDArray input) {
         double[] p = b.disc.forward(input).dup().data().asDouble();
         double loss = 0;
@@ -51,6 +57,14 @@ class Gauss1dStepGradientTest {
             loss -= REAL_WEIGHT[r] * (TARGET[r] * Math.log(real) + (1 - TARGET[r]) * Math.log(1 - real));
             for (int k = 1; k <= COPIES; k++) {
                 loss -= FAKE_WEIGHT[r] * Math.log(1 - p[r * (1 + COPIES) + k]) / COPIES;
+            }
+        }
+        b.disc.forward(input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).dup());
+        double[] g = b.disc.backward(Nd4j.ones(DataType.DOUBLE, b.runs, 1, 1)).dup().data().asDouble();
+        int perRun = g.length / b.runs;
+        for (int r = 0; r < b.runs; r++) {
+            for (int i = 0; i < perRun; i++) {
+                loss += R1_GAMMA[r] / 2 * g[r * perRun + i] * g[r * perRun + i];
             }
         }
         return loss;

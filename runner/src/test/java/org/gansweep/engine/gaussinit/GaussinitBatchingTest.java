@@ -28,7 +28,7 @@ class GaussinitBatchingTest {
     void runAloneEqualsTheSameRunInsideABatchBitForBit(Precision precision) {
         List<PlannedRun> runs = List.of(run(1, Map.of()), run(2, Map.of("init", "xavier")),
                 run(3, Map.of("easing", 0.1, "fake_weight", 0.5)), run(1, Map.of("lr_g", 0.01, "d_weight_decay", 0.01)),
-                run(5, Map.of("weight_noise", 0.5, "instance_noise", 0.1)));
+                run(5, Map.of("weight_noise", 0.5, "instance_noise", 0.1, "r1_gamma", 1.0)));
         GaussinitExperiment experiment = new GaussinitExperiment();
         List<RunResult> together = experiment.train(runs, precision, RunListener.NONE);
         for (int i = 0; i < runs.size(); i++) {

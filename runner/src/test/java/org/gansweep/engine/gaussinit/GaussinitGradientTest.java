@@ -12,12 +12,15 @@ import org.gansweep.plan.PlannedRun;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One real engine step against central finite differences, in double. With plain SGD at lr 1 and no decay
  * the step moves every parameter by exactly minus its gradient, so the gradients the step applied are the
  * before/after differences: D's from its weighted, eased BCE on the step's real minibatch and the fake
- * minibatches of G's noisy copies (instance noise on all of them), then G's from -log D(G(z) + noise)
+ * minibatches of G's noisy copies (instance noise on all of them) plus R1 on the real samples, then G's
+ * from -log D(G(z) + noise)
  * through the D that the same step has just updated.
  */
 class GaussinitGradientTest {
@@ -25,10 +28,10 @@ class GaussinitGradientTest {
     private static final double H = 1e-6;
 
     private record Trick(double target, double realWeight, double fakeWeight, double weightNoise,
-                         double instanceNoise) {
+                         double instanceNoise, double r1Gamma) {
         Map<String, Object> config() {
             return Map.of("easing", 1 - target, "real_weight", realWeight, "fake_weight", fakeWeight,
-                    "weight_noise", weightNoise, "instance_noise", instanceNoise);
+                    "weight_noise", weightNoise, "instance_noise", instanceNoise, "r1_gamma", r1Gamma);
         }
     }
 
@@ -45,7 +48,10 @@ class GaussinitGradientTest {
         return runs;
     }
 
-    /** D's loss per run on its input [real B | K fake minibatches of B]: real BCE mean + mean of fake means. */
+    /**
+     * D's loss per run on its input [real B | K fake minibatches of B]: real BCE mean + mean of the fake means
+     * + R1's gamma / (2B) * sum of ||d logit / dx||^2 over the real samples (through the ordinary backward).
+     */
     private static double[] discriminatorLosses(GaussinitBatch b, INDArray input, List<Trick> tricks) {
         int k = b.noiseSamples;
         double[] p = b.disc.forward(input).dup().data().asDouble();
@@ -58,6 +64,14 @@ class GaussinitGradientTest {
                 loss[r] -= i < BATCH
                         ? t.realWeight() * (t.target() * Math.log(q) + (1 - t.target()) * Math.log(1 - q)) / BATCH
                         : t.fakeWeight() * Math.log(1 - q) / BATCH / k;
+            }
+        }
+        b.disc.forward(input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, BATCH)).dup());
+        double[] g = b.disc.backward(Nd4j.ones(DataType.DOUBLE, b.runs, 1, BATCH)).dup().data().asDouble();
+        int perRun = g.length / b.runs;
+        for (int r = 0; r < b.runs; r++) {
+            for (int i = 0; i < perRun; i++) {
+                loss[r] += tricks.get(r).r1Gamma() / (2.0 * BATCH) * g[r * perRun + i] * g[r * perRun + i];
             }
         }
         return loss;
@@ -119,19 +133,19 @@ class GaussinitGradientTest {
 
     @Test
     void theStepAppliesExactlyTheGradientsOfBothLosses() {
-        assertStepAppliesBothGradients(1, List.of(new Trick(1.0, 1.0, 1.0, 0, 0),
-                new Trick(0.9, 0.7, 1.3, 0, 0)));
+        assertStepAppliesBothGradients(1, List.of(new Trick(1.0, 1.0, 1.0, 0, 0, 0),
+                new Trick(0.9, 0.7, 1.3, 0, 0, 0)));
     }
 
     @Test
-    void withWeightNoiseOverThreeCopiesAndInstanceNoiseTheStepStillAppliesExactlyTheGradients() {
-        assertStepAppliesBothGradients(3, List.of(new Trick(1.0, 1.0, 1.0, 0.3, 0.2),
-                new Trick(0.9, 0.7, 1.3, 0, 0.5), new Trick(1.0, 1.0, 0.8, 1.5, 0)));
+    void withWeightNoiseOverThreeCopiesInstanceNoiseAndR1TheStepStillAppliesExactlyTheGradients() {
+        assertStepAppliesBothGradients(3, List.of(new Trick(1.0, 1.0, 1.0, 0.3, 0.2, 0),
+                new Trick(0.9, 0.7, 1.3, 0, 0.5, 10.0), new Trick(1.0, 1.0, 0.8, 1.5, 0, 1.0)));
     }
 
     @Test
     void weightNoiseMakesTheCopiesDifferAndInstanceNoiseMovesOnlyTheRunsThatHaveIt() {
-        List<Trick> tricks = List.of(new Trick(1.0, 1.0, 1.0, 0, 0.5), new Trick(1.0, 1.0, 1.0, 1.5, 0));
+        List<Trick> tricks = List.of(new Trick(1.0, 1.0, 1.0, 0, 0.5, 0), new Trick(1.0, 1.0, 1.0, 1.5, 0, 0));
         GaussinitBatch batch = new GaussinitBatch(runs(2, tricks), DataType.DOUBLE);
         double[] input = batch.discriminatorInput(1).dup().data().asDouble(); // [R, 2, 3B]
         double[] real = batch.real(1).dup().data().asDouble(); // [R, 2, B]

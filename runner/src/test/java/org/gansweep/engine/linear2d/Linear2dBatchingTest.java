@@ -29,7 +29,7 @@ class Linear2dBatchingTest {
     private static List<PlannedRun> mixedRuns() {
         return List.of(run(1, Map.of()), run(2, Map.of("easing", 0.1)), run(3, Map.of("instance_noise", 0.3)),
                 run(4, Map.of("lr_d", 0.01, "d_weight_decay", 0.01)), run(1, Map.of("fake_weight", 0.5)),
-                run(5, Map.of("weight_noise", 0.5)));
+                run(5, Map.of("weight_noise", 0.5, "r1_gamma", 1.0)));
     }
 
     private static List<RunResult> train(List<PlannedRun> runs, Precision precision) {

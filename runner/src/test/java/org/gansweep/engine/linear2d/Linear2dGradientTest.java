@@ -18,12 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * SGD and lr = 1 one update moves the parameters by exactly -(gradient + decay * parameter), so the
  * gradient the engine used is read back from the parameter change. One training step is one D update then
  * one G update; D's inputs stay in its pass buffers (the real minibatch, then the fake minibatches of two
- * copies of G, with weight noise in two runs), G's noise is recovered from G's pass input.
+ * copies of G, with weight noise and R1 in two runs), G's noise is recovered from G's pass input.
  */
 class Linear2dGradientTest {
     private static final double H = 1e-6;
     private static final double D_DECAY = 0.1;
     private static final double G_DECAY = 0.05;
+    /** R1's gamma per run (0 for the one-sided run): D's loss adds gamma / 4 * sum of ||d logit / dx||^2. */
+    private static final double[] R1_GAMMA = {2.0, 0.5, 0.0};
 
     private static Linear2dBatch batchAfterOneStep(INDArray[] before) {
         Map<String, Object> tricks = new HashMap<>(Map.of("optimizer", "sgd", "lr_d", 1.0, "lr_g", 1.0,
@@ -32,9 +34,13 @@ class Linear2dGradientTest {
         tricks.put("noise_samples", 2L);
         Map<String, Object> weighted = new HashMap<>(tricks);
         weighted.putAll(Map.of("easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3, "weight_noise", 0.3));
+        Map<String, Object> strongR1 = new HashMap<>(weighted);
+        strongR1.put("r1_gamma", R1_GAMMA[0]);
+        Map<String, Object> weakR1 = new HashMap<>(weighted);
+        weakR1.put("r1_gamma", R1_GAMMA[1]);
         Map<String, Object> oneSided = new HashMap<>(tricks);
         oneSided.putAll(Map.of("easing", 0.2, "easing_one_sided", true));
-        List<PlannedRun> runs = List.of(ConfigRuns.of("linear2d", 11, weighted), ConfigRuns.of("linear2d", 12, weighted),
+        List<PlannedRun> runs = List.of(ConfigRuns.of("linear2d", 11, strongR1), ConfigRuns.of("linear2d", 12, weakR1),
                 ConfigRuns.of("linear2d", 13, oneSided));
         Linear2dBatch batch = new Linear2dBatch(runs, DataType.DOUBLE);
         before[0] = batch.disc.dup();
@@ -67,8 +73,23 @@ class Linear2dGradientTest {
         for (int q = 0; q < Linear2dDiscriminator.PARAMETERS; q++) {
             loss += 0.5 * D_DECAY * Math.pow(batch.disc.getDouble(q, r), 2);
         }
+        loss += R1_GAMMA[r] / 4 * realInputGradientSquares(batch, r);
         batch.disc.putScalar(p, r, original);
         return loss;
+    }
+
+    /** Sum over the real rows of ||d logit / dx||^2 for run r, through D's ordinary backward pass. */
+    private static double realInputGradientSquares(Linear2dBatch batch, int r) {
+        long rows = batch.dPass.logit.rows();
+        batch.dPass.forward();
+        batch.dPass.backward(Nd4j.ones(DataType.DOUBLE, rows, batch.runs));
+        INDArray[] g = {Nd4j.zeros(DataType.DOUBLE, rows, batch.runs), Nd4j.zeros(DataType.DOUBLE, rows, batch.runs)};
+        batch.dPass.inputGradient(g);
+        double squares = 0;
+        for (int b = 0; b < batch.batch; b++) {
+            squares += Math.pow(g[0].getDouble(b, r), 2) + Math.pow(g[1].getDouble(b, r), 2);
+        }
+        return squares;
     }
 
     @Test
