@@ -17,7 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
 class BatchedNetR1Test {
     private static final int RUNS = 2;
     private static final int SAMPLES = 5;
-    private static final double H = 1e-6;
 
     enum Net {
         GAUSSINIT(new int[] {2, 4, 4, 1}, new Activation[] {Activation.TANH, Activation.TANH, Activation.SIGMOID}),
@@ -60,18 +59,7 @@ class BatchedNetR1Test {
         double[] reported = net.addR1Gradient(x, c);
         INDArray analytic = net.grad.dup();
         assertEquals(penalty(net, x, coefficient), reported[0] + reported[1], 1e-12);
-        for (int p = 0; p < net.parameterCount; p++) {
-            for (int r = 0; r < RUNS; r++) {
-                double original = net.params.getDouble(p, r);
-                net.params.putScalar(p, r, original + H);
-                double up = penalty(net, x, coefficient);
-                net.params.putScalar(p, r, original - H);
-                double down = penalty(net, x, coefficient);
-                net.params.putScalar(p, r, original);
-                double numeric = (up - down) / (2 * H);
-                assertEquals(numeric, analytic.getDouble(p, r), 1e-7 * Math.max(1, Math.abs(numeric)),
-                        kind + " parameter " + p + " run " + r);
-            }
-        }
+        FiniteDifferences.assertGradient(net.params, analytic, () -> penalty(net, x, coefficient),
+                FiniteDifferences.allRows(net.params), 1e-7, kind.toString());
     }
 }

@@ -5,6 +5,7 @@ import org.gansweep.engine.BatchedNet;
 import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.NativeMemoryGuard;
+import org.gansweep.engine.NoisyCopies;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
 import org.gansweep.engine.ScaledNoise;
@@ -54,9 +55,8 @@ final class Gauss1dBatch {
     private final INDArray realTarget;
     private final INDArray realWeight;
     private final INDArray fakeWeight;
-    /** Where some run has weight_noise: the copy of G that D judges, and the noise; else null. */
-    private final BatchedNet perturbed;
-    private final ScaledNoise weightNoise;
+    /** The copies of G that D judges (G itself unless some run has weight_noise). */
+    private final NoisyCopies copies;
     /** Where some run has instance_noise: the noise on every sample D sees; else null. */
     private final ScaledNoise instanceNoise;
     /** Where some run has r1_gamma: gamma / 2 per run, [R, 1, 1] (one real input per update); else null. */
@@ -90,9 +90,7 @@ final class Gauss1dBatch {
         realTarget = column(columns.values("easing"), e -> 1 - e);
         realWeight = column(columns.values("real_weight"), w -> w);
         fakeWeight = column(columns.values("fake_weight"), w -> w / noiseSamples);
-        boolean anyWeightNoise = columns.any("weight_noise", v -> v > 0);
-        perturbed = anyWeightNoise ? new BatchedNet(gen.sizes, gen.activations, runs, dataType) : null;
-        weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
+        copies = new NoisyCopies(gen, columns, streams, runs, dataType);
         instanceNoise = columns.any("instance_noise", v -> v > 0)
                 ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
         r1Coefficient = columns.any("r1_gamma", v -> v > 0) ? column(columns.values("r1_gamma"), g -> g / 2) : null;
@@ -170,12 +168,7 @@ final class Gauss1dBatch {
         INDArray[] judged = new INDArray[1 + noiseSamples];
         judged[0] = features.forward(real);
         for (int k = 0; k < noiseSamples; k++) {
-            BatchedNet copy = gen;
-            if (weightNoise != null) {
-                perturbed.params.assign(gen.params).addi(weightNoise.parameters(update, DRAW_WEIGHT_NOISE,
-                        (long) k * gen.parameterCount, gen.parameterCount));
-                copy = perturbed;
-            }
+            BatchedNet copy = copies.copy(update, DRAW_WEIGHT_NOISE, k);
             INDArray fake = copy.forward(noiseD).dup();
             if (instanceNoise != null) {
                 fake.addi(instanceNoise.samples(update, DRAW_INSTANCE_D, (long) (k + 1) * minibatch, 1, minibatch));

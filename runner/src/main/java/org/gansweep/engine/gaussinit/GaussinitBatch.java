@@ -7,6 +7,7 @@ import org.gansweep.engine.BatchedOptimizer;
 import org.gansweep.engine.Broadcast;
 import org.gansweep.engine.HostUpload;
 import org.gansweep.engine.NativeMemoryGuard;
+import org.gansweep.engine.NoisyCopies;
 import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
 import org.gansweep.engine.ScaledNoise;
@@ -54,9 +55,8 @@ final class GaussinitBatch {
     private final INDArray realTarget;
     private final INDArray realWeight;
     private final INDArray fakeWeight;
-    /** Where some run has weight_noise: the copy of G that D judges, and the noise; else null. */
-    private final BatchedNet perturbed;
-    private final ScaledNoise weightNoise;
+    /** The copies of G that D judges (G itself unless some run has weight_noise). */
+    private final NoisyCopies copies;
     /** Where some run has instance_noise: the noise on D's inputs; else null. */
     private final ScaledNoise instanceNoise;
     /** Where some run has r1_gamma: gamma / (2 B) per run, [R, 1, 1]; else null. */
@@ -85,9 +85,7 @@ final class GaussinitBatch {
         realTarget = perRun(columns.values("easing"), e -> 1 - e);
         realWeight = perRun(columns.values("real_weight"), w -> w / batch);
         fakeWeight = perRun(columns.values("fake_weight"), w -> w / batch / noiseSamples);
-        boolean anyWeightNoise = columns.any("weight_noise", v -> v > 0);
-        perturbed = anyWeightNoise ? new BatchedNet(gen.sizes, gen.activations, runs, dataType) : null;
-        weightNoise = anyWeightNoise ? new ScaledNoise(streams, columns.values("weight_noise"), dataType) : null;
+        copies = new NoisyCopies(gen, columns, streams, runs, dataType);
         instanceNoise = columns.any("instance_noise", v -> v > 0)
                 ? new ScaledNoise(streams, columns.values("instance_noise"), dataType) : null;
         r1Coefficient = columns.any("r1_gamma", v -> v > 0) ? perRun(columns.values("r1_gamma"), g -> g / (2.0 * batch))
@@ -176,12 +174,7 @@ final class GaussinitBatch {
         INDArray[] parts = new INDArray[1 + noiseSamples];
         parts[0] = real(step);
         for (int k = 0; k < noiseSamples; k++) {
-            BatchedNet copy = gen;
-            if (weightNoise != null) {
-                perturbed.params.assign(gen.params).addi(weightNoise.parameters(step, DRAW_WEIGHT_NOISE,
-                        (long) k * gen.parameterCount, gen.parameterCount));
-                copy = perturbed;
-            }
+            BatchedNet copy = copies.copy(step, DRAW_WEIGHT_NOISE, k);
             parts[1 + k] = copy.forward(latentD).dup();
         }
         INDArray input = Nd4j.concat(2, parts);

@@ -1,12 +1,10 @@
 package org.gansweep.engine.gauss1d;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.gansweep.engine.BatchedNet;
+import org.gansweep.engine.FiniteDifferences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,7 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
 class Gauss1dGradientTest {
     private static final int RUNS = 2;
     private static final int N = 6;
-    private static final double H = 1e-6;
 
     private record Setup(BatchedNet gen, BatchedNet disc, Features features, INDArray noise, INDArray real) {
     }
@@ -66,30 +63,6 @@ class Gauss1dGradientTest {
         return loss;
     }
 
-    /** Every parameter of the small nets; an even sample of about 150 (all layers) of v2017's 12,601. */
-    private static void assertGradient(INDArray params, INDArray analytic, DoubleSupplier loss, String what) {
-        int rows = (int) params.rows();
-        int stride = Math.max(1, rows / 150);
-        java.util.SortedSet<Integer> checked = new java.util.TreeSet<>();
-        for (int p = 0; p < rows; p += stride) {
-            checked.add(p);
-        }
-        checked.add(rows - 1);
-        for (int p : checked) {
-            for (int r = 0; r < RUNS; r++) {
-                double original = params.getDouble(p, r);
-                params.putScalar(p, r, original + H);
-                double up = loss.getAsDouble();
-                params.putScalar(p, r, original - H);
-                double down = loss.getAsDouble();
-                params.putScalar(p, r, original);
-                double numeric = (up - down) / (2 * H);
-                assertEquals(numeric, analytic.getDouble(p, r), 1e-6 * Math.max(1, Math.abs(numeric)),
-                        what + " parameter " + p + " run " + r);
-            }
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"v2018", "v2017"})
     void generatorGradientThroughDAndTheFeaturesMatchesFiniteDifferences(String variant) {
@@ -101,7 +74,8 @@ class Gauss1dGradientTest {
         s.gen().forward(s.noise());
         s.gen().backward(gradX);
         INDArray analytic = s.gen().grad.dup();
-        assertGradient(s.gen().params, analytic, () -> generatorLoss(s, fixedMean), variant + " G");
+        FiniteDifferences.assertGradient(s.gen().params, analytic, () -> generatorLoss(s, fixedMean),
+                FiniteDifferences.evenSample(s.gen().params, 150), 1e-6, variant + " G");
     }
 
     @ParameterizedTest
@@ -121,7 +95,8 @@ class Gauss1dGradientTest {
         }
         s.disc().backward(grad);
         INDArray analytic = s.disc().grad.dup();
-        assertGradient(s.disc().params, analytic, () -> discriminatorLoss(s, target, realWeight, fakeWeight),
-                variant + " D");
+        FiniteDifferences.assertGradient(s.disc().params, analytic,
+                () -> discriminatorLoss(s, target, realWeight, fakeWeight),
+                FiniteDifferences.evenSample(s.disc().params, 150), 1e-6, variant + " D");
     }
 }

@@ -1,13 +1,11 @@
 package org.gansweep.engine.gauss1d;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 import org.gansweep.engine.ConfigRuns;
+import org.gansweep.engine.FiniteDifferences;
 import org.gansweep.plan.PlannedRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +22,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class Gauss1dStepGradientTest {
     private static final int MINIBATCH = 6;
     private static final int COPIES = 3;
-    private static final double H = 1e-6;
     private static final double[] TARGET = {1.0, 0.9, 1.0};
     private static final double[] REAL_WEIGHT = {1.0, 0.7, 1.0};
     private static final double[] FAKE_WEIGHT = {1.0, 1.3, 0.8};
@@ -83,23 +80,6 @@ class Gauss1dStepGradientTest {
         return loss;
     }
 
-    private static void assertGradient(INDArray params, INDArray applied, DoubleSupplier loss, String what) {
-        int stride = Math.max(1, (int) params.rows() / 150);
-        for (int p = 0; p < params.rows(); p += stride) {
-            for (int r = 0; r < params.columns(); r++) {
-                double original = params.getDouble(p, r);
-                params.putScalar(p, r, original + H);
-                double up = loss.getAsDouble();
-                params.putScalar(p, r, original - H);
-                double down = loss.getAsDouble();
-                params.putScalar(p, r, original);
-                double numeric = (up - down) / (2 * H);
-                assertEquals(numeric, applied.getDouble(p, r), 1e-6 * Math.max(1, Math.abs(numeric)),
-                        what + " parameter " + p + " run " + r);
-            }
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"v2018", "v2017"})
     void bothUpdatesApplyExactlyTheGradientsOfTheirLossesWithEveryTrickOn(String variant) {
@@ -109,7 +89,8 @@ class Gauss1dStepGradientTest {
         batch.updateDiscriminator(1);
         INDArray d1 = batch.disc.params.dup();
         batch.disc.params.assign(d0);
-        assertGradient(batch.disc.params, d0.sub(d1), () -> discriminatorLoss(batch, input), variant + " D");
+        FiniteDifferences.assertGradient(batch.disc.params, d0.sub(d1), () -> discriminatorLoss(batch, input),
+                FiniteDifferences.evenSample(batch.disc.params, 150), 1e-6, variant + " D");
 
         batch.disc.params.assign(d1);
         INDArray g0 = batch.gen.params.dup();
@@ -119,7 +100,8 @@ class Gauss1dStepGradientTest {
         batch.updateGenerator(2);
         INDArray g1 = batch.gen.params.dup();
         batch.gen.params.assign(g0);
-        assertGradient(batch.gen.params, g0.sub(g1), () -> generatorLoss(batch, variant, noise, fixedMean),
-                variant + " G");
+        FiniteDifferences.assertGradient(batch.gen.params, g0.sub(g1),
+                () -> generatorLoss(batch, variant, noise, fixedMean),
+                FiniteDifferences.evenSample(batch.gen.params, 150), 1e-6, variant + " G");
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 import org.gansweep.engine.ConfigRuns;
+import org.gansweep.engine.FiniteDifferences;
 import org.gansweep.plan.PlannedRun;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,7 +25,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 class GaussinitGradientTest {
     private static final int BATCH = 8;
-    private static final double H = 1e-6;
 
     private record Trick(double target, double realWeight, double fakeWeight, double weightNoise,
                          double instanceNoise, double r1Gamma) {
@@ -94,22 +93,6 @@ class GaussinitGradientTest {
         return loss;
     }
 
-    private static void assertGradient(INDArray params, INDArray applied, DoubleSupplier loss, String what) {
-        for (int p = 0; p < params.rows(); p++) {
-            for (int r = 0; r < params.columns(); r++) {
-                double original = params.getDouble(p, r);
-                params.putScalar(p, r, original + H);
-                double up = loss.getAsDouble();
-                params.putScalar(p, r, original - H);
-                double down = loss.getAsDouble();
-                params.putScalar(p, r, original);
-                double numeric = (up - down) / (2 * H);
-                assertEquals(numeric, applied.getDouble(p, r), 1e-7 * Math.max(1, Math.abs(numeric)),
-                        what + " parameter " + p + " run " + r);
-            }
-        }
-    }
-
     private static void assertStepAppliesBothGradients(int noiseSamples, List<Trick> tricks) {
         GaussinitBatch batch = new GaussinitBatch(runs(noiseSamples, tricks), DataType.DOUBLE);
         INDArray g0 = batch.gen.params.dup();
@@ -124,10 +107,12 @@ class GaussinitGradientTest {
         batch.disc.params.assign(d0);
         // The reported D loss of a run with unit weights is its BCE at the pre-step parameters.
         assertEquals(discriminatorLosses(batch, input, tricks)[0], batch.lossD[0], 1e-12);
-        assertGradient(batch.disc.params, d0.sub(d1), () -> sum(discriminatorLosses(batch, input, tricks)), "D");
+        FiniteDifferences.assertGradient(batch.disc.params, d0.sub(d1),
+                () -> sum(discriminatorLosses(batch, input, tricks)), FiniteDifferences.allRows(d0), 1e-7, "D");
 
         batch.disc.params.assign(d1);
-        assertGradient(batch.gen.params, g0.sub(g1), () -> generatorLoss(batch, latentG), "G");
+        FiniteDifferences.assertGradient(batch.gen.params, g0.sub(g1), () -> generatorLoss(batch, latentG),
+                FiniteDifferences.allRows(g0), 1e-7, "G");
         assertEquals(sum(batch.lossG), generatorLoss(batch, latentG), 1e-12);
     }
 
