@@ -74,19 +74,10 @@ final class Gauss1dPictures implements ExperimentPictures {
         barRenderer.setSeriesPaint(0, Charts.INK);
         double low = first - binWidth / 2;
         double high = last + binWidth / 2;
-        XYSeries target = new XYSeries("target N(" + targetMean + ", " + targetStd + "^2)");
-        for (int i = 0; i < SAMPLES; i++) {
-            double x = low + (high - low) * i / (SAMPLES - 1);
-            target.add(x, density(x, targetMean, targetStd));
-        }
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         lineRenderer.setSeriesPaint(0, Charts.TARGET);
-        NumberAxis x = new NumberAxis("x");
-        x.setRange(low, high);
-        NumberAxis y = new NumberAxis("density");
-        y.setRange(0, 3 * peak * 1.02);
-        XYPlot plot = new XYPlot(barData, x, y, barRenderer);
-        plot.setDataset(1, new XYSeriesCollection(target));
+        XYPlot plot = new XYPlot(barData, axis("x", low, high), axis("density", 0, 3 * peak * 1.02), barRenderer);
+        plot.setDataset(1, new XYSeriesCollection(target(targetMean, targetStd, low, high)));
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         double[] v = trajectory.rows().get(row);
@@ -106,28 +97,38 @@ final class Gauss1dPictures implements ExperimentPictures {
         double targetStd = config.real("data_std");
         double low = targetMean - 4 * targetStd;
         double high = targetMean + 4 * targetStd;
-        XYSeries target = new XYSeries("target N(" + targetMean + ", " + targetStd + "^2)");
         XYSeries generated = new XYSeries("G: normal with its mean and std");
         double peak = density(targetMean, targetMean, targetStd);
         for (int i = 0; i < SAMPLES; i++) {
             double x = low + (high - low) * i / (SAMPLES - 1);
-            target.add(x, density(x, targetMean, targetStd));
             // A collapsed G is a spike: cap it so the target stays readable.
             generated.add(x, Math.min(3 * peak, density(x, mean, Math.max(std, 1e-6))));
         }
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(target);
+        data.addSeries(target(targetMean, targetStd, low, high));
         data.addSeries(generated);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, Charts.TARGET);
         renderer.setSeriesPaint(1, Charts.INK);
-        NumberAxis x = new NumberAxis("x");
-        x.setRange(low, high);
-        NumberAxis y = new NumberAxis("density");
-        y.setRange(0, 3 * peak * 1.02);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(data, axis("x", low, high), axis("density", 0, 3 * peak * 1.02), renderer);
         String title = String.format(Locale.ROOT, "epoch %d   mean %.3f   std %.3f", (long) v[0], mean, std);
         return Optional.of(Charts.image(Charts.chart(title, plot, true), width, height));
+    }
+
+    /** The target density N(mean, std^2) over [low, high], as the line every frame draws. */
+    private static XYSeries target(double mean, double std, double low, double high) {
+        XYSeries target = new XYSeries("target N(" + mean + ", " + std + "^2)");
+        for (int i = 0; i < SAMPLES; i++) {
+            double x = low + (high - low) * i / (SAMPLES - 1);
+            target.add(x, density(x, mean, std));
+        }
+        return target;
+    }
+
+    private static NumberAxis axis(String label, double low, double high) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setRange(low, high);
+        return axis;
     }
 
     private static double density(double x, double mean, double std) {
