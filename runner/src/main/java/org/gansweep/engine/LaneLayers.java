@@ -27,6 +27,10 @@ final class LaneLayers {
             affineScalar(p, weightRow, biasRow, out, in, h, y, n, runs, single);
             return;
         }
+        if (n < LaneFewSamples.FEW) {
+            LaneFewSamples.affine(p, weightRow, biasRow, out, in, h, y, n, runs, single, scratch);
+            return;
+        }
         int plane = n * runs;
         int stride = LaneVectors.stride(runs);
         double[] pattern = scratch.get(LaneScratch.PATTERN, 4 * stride);
@@ -35,14 +39,14 @@ final class LaneLayers {
             for (int i = 0; i < in; ) {
                 int count = in - i >= 4 ? 4 : 1;
                 for (int k = 0; k < count; k++) {
-                    LaneVectors.spread(p, weightRow + o * in + i + k, runs, pattern, floats, k * stride);
+                    LaneVectors.spread(p, weightRow + o * in + i + k, runs, pattern, floats, k * stride, single);
                 }
                 LaneVectorSums.multiplyAdd(y, o * plane, h, i * plane, plane, count, pattern, floats, runs, plane,
                         i == 0, single);
                 i += count;
             }
             if (biasRow >= 0) {
-                LaneVectors.spread(p, biasRow + o, runs, pattern, floats, 0);
+                LaneVectors.spread(p, biasRow + o, runs, pattern, floats, 0, false);
                 LaneVectors.addPattern(y, o * plane, pattern, runs, plane, single);
             }
         }
@@ -81,6 +85,10 @@ final class LaneLayers {
             transposedScalar(p, weightRow, out, in, g, down, n, runs, single);
             return;
         }
+        if (n < LaneFewSamples.FEW) {
+            LaneFewSamples.transposed(p, weightRow, out, in, g, down, n, runs, single, scratch);
+            return;
+        }
         int plane = n * runs;
         int stride = LaneVectors.stride(runs);
         double[] pattern = scratch.get(LaneScratch.PATTERN, 4 * stride);
@@ -89,7 +97,7 @@ final class LaneLayers {
             for (int o = 0; o < out; ) {
                 int count = out - o >= 4 ? 4 : 1;
                 for (int k = 0; k < count; k++) {
-                    LaneVectors.spread(p, weightRow + (o + k) * in + i, runs, pattern, floats, k * stride);
+                    LaneVectors.spread(p, weightRow + (o + k) * in + i, runs, pattern, floats, k * stride, single);
                 }
                 LaneVectorSums.multiplyAdd(down, i * plane, g, o * plane, plane, count, pattern, floats, runs, plane,
                         o == 0, single);
@@ -141,7 +149,7 @@ final class LaneLayers {
             for (int s = 0; s < n; ) {
                 int count = n - s >= 4 ? 4 : 1;
                 for (int k = 0; k < count; k++) {
-                    LaneVectors.spread(g, o * n + s + k, runs, pattern, floats, k * stride);
+                    LaneVectors.spread(g, o * n + s + k, runs, pattern, floats, k * stride, single);
                 }
                 LaneVectorSums.multiplyAdd(sums, 0, hT, s * row, row, count, pattern, floats, runs, row, s == 0, single);
                 s += count;

@@ -23,6 +23,10 @@ public final class LaneOptimizer {
     private final double[] second;
     private final double[] stepSize;
     private final double[] biasCorrection2;
+    /** Whether Adam runs on the Vector API ({@link LaneVectorAdam}, the same bits), and its constants' patterns. */
+    private boolean vector = VectorApi.available();
+    private final double[] patterns;
+    private final float[] floatPatterns;
     private long updates;
 
     /** The per-run hyperparameters, each of length R (as in the config, before any rounding). */
@@ -65,6 +69,13 @@ public final class LaneOptimizer {
         second = kind == BatchedOptimizer.Kind.ADAM ? new double[parameterCount * runs] : new double[0];
         stepSize = new double[runs];
         biasCorrection2 = new double[runs];
+        patterns = new double[vector ? 5 * LaneVectors.stride(runs) : 0];
+        floatPatterns = new float[patterns.length];
+    }
+
+    /** Runs Adam on the scalar loop only (tests compare it with the vector one). */
+    void useScalarLoop() {
+        vector = false;
     }
 
     private double round(double x) {
@@ -121,17 +132,25 @@ public final class LaneOptimizer {
             biasCorrection2[r] = round(1 / Math.sqrt(1 - StrictMath.pow(beta2[r], updates)));
         }
         int length = params.length;
-        // Row by row, so a run's index is the position in the row (no division per entry).
-        for (int base = 0; base < length; base += runs) {
-            for (int r = 0; r < runs; r++) {
-                int i = base + r;
-                double g = grad[i];
-                // m = b1 m + (1 - b1) g  ==  m + (1 - b1) (g - m); likewise v with g^2.
-                first[i] = round(first[i] + round(round(g - first[i]) * oneMinusBeta1[r]));
-                second[i] = round(second[i] + round(round(round(g * g) - second[i]) * oneMinusBeta2[r]));
-                double denom = round(round(round(Math.sqrt(second[i])) * biasCorrection2[r]) + eps[r]);
-                params[i] = round(params[i] - round(round(first[i] / denom) * stepSize[r]));
+        int from = 0;
+        if (vector) {
+            // The same update on whole vectors (same bits), then the scalar loop for the last entries.
+            int stride = LaneVectors.stride(runs);
+            double[][] constants = {oneMinusBeta1, oneMinusBeta2, biasCorrection2, eps, stepSize};
+            for (int c = 0; c < constants.length; c++) {
+                LaneVectors.spread(constants[c], 0, runs, patterns, floatPatterns, c * stride, single);
             }
+            from = length - length % LaneVectors.LENGTH;
+            LaneVectorAdam.step(params, grad, first, second, patterns, floatPatterns, runs, from, single);
+        }
+        for (int i = from; i < length; i++) {
+            int r = i % runs;
+            double g = grad[i];
+            // m = b1 m + (1 - b1) g  ==  m + (1 - b1) (g - m); likewise v with g^2.
+            first[i] = round(first[i] + round(round(g - first[i]) * oneMinusBeta1[r]));
+            second[i] = round(second[i] + round(round(round(g * g) - second[i]) * oneMinusBeta2[r]));
+            double denom = round(round(round(Math.sqrt(second[i])) * biasCorrection2[r]) + eps[r]);
+            params[i] = round(params[i] - round(round(first[i] / denom) * stepSize[r]));
         }
     }
 

@@ -9,7 +9,9 @@ final class LaneScratch {
     static final int PATTERN = 1;
     static final int SAMPLE_MAJOR_G = 2;
     static final int SAMPLE_MAJOR_H = 3;
-    private final double[][] slots = new double[4][0];
+    static final int UNIT_MAJOR_W = 4;
+    static final int UNIT_MAJOR_Y = 5;
+    private final double[][] slots = new double[6][0];
     private float[] floats = new float[0];
 
     /** The slot's array, at least length entries long (contents left from earlier use). */

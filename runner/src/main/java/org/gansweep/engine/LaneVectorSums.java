@@ -25,7 +25,7 @@ final class LaneVectorSums {
 
     /**
      * For j < length: y[yo + j] = (first ? w_0 x_0 : y + w_0 x_0) + w_1 x_1 + ... (count terms, 1 or 4, in order),
-     * x_k = x[x0 + k xStride + j]; doubles holds the patterns ({@link LaneVectors#spread}), floats the same as floats.
+     * x_k = x[x0 + k xStride + j]; the patterns ({@link LaneVectors#spread}) in floats for a float run, else in doubles.
      */
     static void multiplyAdd(double[] y, int yo, double[] x, int x0, int xStride, int count, double[] doubles,
                             float[] floats, int runs, int length, boolean first, boolean single) {
@@ -42,7 +42,9 @@ final class LaneVectorSums {
         for (int j = vectors; j < length; j++) {
             double sum = first ? 0 : y[yo + j];
             for (int k = 0; k < count; k++) {
-                double product = LaneLayers.round(single, doubles[k * (runs + LENGTH) + j % runs] * x[x0 + k * xStride + j]);
+                int at = k * (runs + LENGTH) + j % runs;
+                double w = single ? floats[at] : doubles[at];
+                double product = LaneLayers.round(single, w * x[x0 + k * xStride + j]);
                 sum = first && k == 0 ? product : LaneLayers.round(single, sum + product);
             }
             y[yo + j] = sum;

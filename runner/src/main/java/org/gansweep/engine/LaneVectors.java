@@ -27,14 +27,24 @@ final class LaneVectors {
         return runs + LENGTH;
     }
 
-    /** pattern[at + t] = p[row * R + t mod R] for t < R + vector length, and floats[at + t] the same as a float. */
-    static void spread(double[] p, int row, int runs, double[] pattern, float[] floats, int at) {
+    /**
+     * The pattern of row row of p (R values, then the first vector length again) at at: in floats as floats
+     * when single (what float runs compute with), else in pattern.
+     */
+    static void spread(double[] p, int row, int runs, double[] pattern, float[] floats, int at, boolean single) {
         int stride = runs + LENGTH;
-        for (int t = 0; t < stride; t += runs) {
-            System.arraycopy(p, row * runs, pattern, at + t, Math.min(runs, stride - t));
+        int base = row * runs;
+        if (single) {
+            for (int t = 0, r = 0; t < stride; t++) {
+                floats[at + t] = (float) p[base + r];
+                if (++r == runs) {
+                    r = 0;
+                }
+            }
+            return;
         }
-        for (int t = at; t < at + stride; t++) {
-            floats[t] = (float) pattern[t];
+        for (int t = 0; t < stride; t += runs) {
+            System.arraycopy(p, base, pattern, at + t, Math.min(runs, stride - t));
         }
     }
 
@@ -61,17 +71,22 @@ final class LaneVectors {
 
     /** y[k] += x[x0 + k] for k < length, rounded (a sum of rows in their order). */
     static void add(double[] y, double[] x, int x0, int length, boolean single) {
+        addRow(y, 0, x, x0, length, single);
+    }
+
+    /** y[y0 + k] += x[x0 + k] for k < length, rounded. */
+    static void addRow(double[] y, int y0, double[] x, int x0, int length, boolean single) {
         int k = 0;
         for (; k <= length - LENGTH; k += LENGTH) {
-            DoubleVector sum = DoubleVector.fromArray(SPECIES, y, k).add(DoubleVector.fromArray(SPECIES, x, x0 + k));
+            DoubleVector sum = DoubleVector.fromArray(SPECIES, y, y0 + k).add(DoubleVector.fromArray(SPECIES, x, x0 + k));
             if (single) {
                 sum = (DoubleVector) sum.convertShape(VectorOperators.D2F, FLOATS, 0)
                         .convertShape(VectorOperators.F2D, SPECIES, 0);
             }
-            sum.intoArray(y, k);
+            sum.intoArray(y, y0 + k);
         }
         for (; k < length; k++) {
-            y[k] = LaneLayers.round(single, y[k] + x[x0 + k]);
+            y[y0 + k] = LaneLayers.round(single, y[y0 + k] + x[x0 + k]);
         }
     }
 

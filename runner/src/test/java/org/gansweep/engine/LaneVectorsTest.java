@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LaneVectorsTest {
     private static final int[] RUNS = {1, 3, 8, 10, 20};
-    private static final int[] SAMPLES = {1, 7};
+    private static final int[] SAMPLES = {1, 3, 9};
 
     @BeforeEach
     void vectorApiLoaded() {
@@ -51,11 +51,16 @@ class LaneVectorsTest {
     void layerLoopsGiveTheScalarLoopsBits(Precision precision) {
         boolean single = precision == Precision.FLOAT;
         Random random = new Random(3);
-        int out = 6;
-        int in = 5;
+        // Blocks of four inputs or outputs, then single ones.
+        for (int[] shape : new int[][] {{6, 5}, {9, 10}}) {
+            layerLoops(single, precision, random, shape[0], shape[1]);
+        }
+    }
+
+    private static void layerLoops(boolean single, Precision precision, Random random, int out, int in) {
         for (int runs : RUNS) {
             for (int n : SAMPLES) {
-                String what = precision + " R " + runs + " n " + n;
+                String what = precision + " " + out + "x" + in + " R " + runs + " n " + n;
                 double[] p = rounded(gaussian(random, (out * in + out) * runs), single);
                 double[] h = rounded(gaussian(random, in * n * runs), single);
                 double[] g = rounded(gaussian(random, out * n * runs), single);
@@ -121,6 +126,44 @@ class LaneVectorsTest {
                 gScalar[k] = LaneLayers.round(single, gScalar[k] * activation.laneDerivative(expected[k], single));
             }
             assertBits(gScalar, g, activation + " " + precision + " derivative");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void adamOnVectorsGivesTheScalarLoopsBits(Precision precision) {
+        boolean single = precision == Precision.FLOAT;
+        for (int runs : RUNS) {
+            Random random = new Random(runs);
+            int parameters = 13;
+            double[] lr = new double[runs];
+            double[] decay = new double[runs];
+            double[] beta1 = new double[runs];
+            double[] beta2 = new double[runs];
+            double[] eps = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                lr[r] = 1e-3 * (1 + r);
+                decay[r] = r % 2 == 0 ? 0 : 0.01;
+                beta1[r] = 0.9 - 0.01 * r;
+                beta2[r] = 0.999;
+                eps[r] = 1e-8;
+            }
+            LaneOptimizer.Rows rows = new LaneOptimizer.Rows(lr, decay, new double[runs], beta1, beta2, eps);
+            LaneOptimizer vector = new LaneOptimizer(BatchedOptimizer.Kind.ADAM, parameters, rows, precision);
+            LaneOptimizer scalar = new LaneOptimizer(BatchedOptimizer.Kind.ADAM, parameters, rows, precision);
+            scalar.useScalarLoop();
+            double[] p = rounded(gaussian(random, parameters * runs), single);
+            double[] q = p.clone();
+            for (int step = 0; step < 3; step++) {
+                double[] grad = rounded(gaussian(random, parameters * runs), single);
+                vector.step(p, grad.clone());
+                scalar.step(q, grad.clone());
+                if (step == 1) {
+                    vector.freezeRun(0);
+                    scalar.freezeRun(0);
+                }
+            }
+            assertBits(q, p, precision + " R " + runs + " adam");
         }
     }
 }
