@@ -1,6 +1,5 @@
 package org.gansweep.engine.dirac;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Precision;
@@ -17,8 +16,6 @@ import org.nd4j.linalg.api.buffer.DataType;
  * closed form. The regularized runs contract r to 1e-10 and below, so run it with --dtype double.
  */
 public final class DiracExperiment implements Experiment {
-    private static final int PROGRESS_EVERY = 25;
-
     @Override
     public List<String> reportColumns() {
         return List.of("r", "r_max");
@@ -51,36 +48,6 @@ public final class DiracExperiment implements Experiment {
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        DiracBatch batch = new DiracBatch(runs, dataType);
-        DiracTracker tracker = new DiracTracker(runs, batch.steps);
-        int count = runs.size();
-        double[] theta = batch.theta.toDoubleVector();
-        double[] psi = batch.psi.toDoubleVector();
-        for (int r = 0; r < count; r++) {
-            tracker.log(r, 0, theta[r], psi[r]);
-        }
-        long total = batch.steps * count;
-        for (long step = 1; step <= batch.steps; step++) {
-            batch.step(step);
-            theta = batch.theta.toDoubleVector();
-            psi = batch.psi.toDoubleVector();
-            List<Integer> diverged = tracker.observe(step, theta, psi);
-            boolean logStep = step % batch.logEvery == 0 || step == batch.steps;
-            for (int r = 0; r < count; r++) {
-                // A run that diverged now is logged whatever the stride, so its trajectory ends on what broke it.
-                if ((logStep && tracker.active(r)) || diverged.contains(r)) {
-                    tracker.log(r, step, theta[r], psi[r]);
-                }
-            }
-            diverged.forEach(batch::freeze);
-            if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
-                listener.onProgress(step * count, total);
-            }
-        }
-        List<RunResult> results = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            results.add(tracker.result(r));
-        }
-        return results;
+        return DiracTraining.train(new DiracBatch(runs, dataType), runs, listener);
     }
 }

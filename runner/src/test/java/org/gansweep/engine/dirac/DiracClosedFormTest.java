@@ -93,7 +93,7 @@ class DiracClosedFormTest {
 
     @Test
     void gaussHermiteRuleHasTheStandardNormalsMoments() {
-        double[][] rule = DiracNoise.gaussHermite(64);
+        double[][] rule = DiracDraws.gaussHermite(64);
         double[] moments = new double[5];
         for (int i = 0; i < 64; i++) {
             for (int m = 0; m < 5; m++) {
