@@ -2,6 +2,7 @@ package org.gansweep.engine.dirac;
 
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -16,6 +17,29 @@ import org.nd4j.linalg.api.buffer.DataType;
  * closed form. The regularized runs contract r to 1e-10 and below, so run it with --dtype double.
  */
 public final class DiracExperiment implements Experiment {
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public DiracExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the Java kernel ({@link DiracFusedTrainer}) instead of ND4J ops, in float
+     *                 and double (CPU only)
+     * @param threads  threads for the Java kernel
+     */
+    public DiracExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
+
     @Override
     public List<String> reportColumns() {
         return List.of("r", "r_max");
@@ -47,6 +71,9 @@ public final class DiracExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return DiracFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         return DiracTraining.train(new DiracBatch(runs, dataType), runs, listener);
     }

@@ -1,8 +1,8 @@
 package org.gansweep.engine.dirac;
 
 /**
- * One batch of Dirac-GANs as a kernel trains it (ND4J's {@link DiracBatch}), so {@link DiracTraining}
- * tracks, logs and freezes runs the same way for every kernel.
+ * One batch of Dirac-GANs as either kernel trains it (ND4J's {@link DiracBatch} or the Java
+ * {@link DiracLanes}), so {@link DiracTraining} tracks, logs and freezes runs the same way for both.
  */
 interface DiracKernel {
     long steps();
