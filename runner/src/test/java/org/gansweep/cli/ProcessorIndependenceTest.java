@@ -29,7 +29,8 @@ class ProcessorIndependenceTest {
             "{\"name\":\"pi-point\",\"experiment\":\"point\",\"set\":{\"steps\":300,\"log_every\":20},"
                     + "\"zip\":[{\"weight_noise\":[0,1.5],\"noise_samples\":[1,2],\"easing\":[0,0.1]}],\"seeds\":{\"count\":2}}",
             "{\"name\":\"pi-dirac\",\"experiment\":\"dirac\",\"set\":{\"steps\":200,\"log_every\":10},"
-                    + "\"grid\":{\"loss\":[\"gan\",\"wgan\"],\"reg\":[\"none\",\"instance_noise\"]},\"seeds\":{\"count\":1}}",
+                    + "\"grid\":{\"reg\":[\"none\",\"r1\",\"instance_noise\",\"consensus\"],\"update\":[\"simultaneous\","
+                    + "\"alternating\"]},\"zip\":[{\"lr_d\":[0.2,0.1],\"theta0\":[1,0.5]}],\"seeds\":{\"count\":1}}",
             "{\"name\":\"pi-linear2d\",\"experiment\":\"linear2d\",\"set\":{\"epochs\":2,\"data_points\":200},"
                     + "\"zip\":[{\"weight_noise\":[0,0.5],\"noise_samples\":[1,2],\"r1_gamma\":[0,1],\"instance_noise\":[0,0.1]}],"
                     + "\"seeds\":{\"count\":2}}",
