@@ -2,6 +2,7 @@ package org.gansweep.engine.linear2d;
 
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -16,6 +17,28 @@ import org.nd4j.linalg.api.buffer.DataType;
  * decomposition of W^T A^{-1}, which shows W matching A only up to a rotation or reflection.
  */
 public final class Linear2dExperiment implements Experiment {
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public Linear2dExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the fused kernel (plain Java on the CPU, float and double) instead of ND4J ops
+     * @param threads  threads for the fused kernel
+     */
+    public Linear2dExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
+
     @Override
     public List<String> reportColumns() {
         // The loop closed: how far the generated law is from the target, and how orthogonal R = W^T A^-1 is.
@@ -49,6 +72,9 @@ public final class Linear2dExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return Linear2dFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         return Linear2dLoop.train(new Linear2dBatch(runs, dataType), runs, listener);
     }

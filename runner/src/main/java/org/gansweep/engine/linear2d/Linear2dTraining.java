@@ -2,7 +2,7 @@ package org.gansweep.engine.linear2d;
 
 /**
  * A batch of d2l GANs as {@link Linear2dLoop} drives it, on either kernel ({@link Linear2dBatch} on ND4J,
- * and a plain-Java kernel): both are watched, logged and frozen by the same loop, so their
+ * {@link Linear2dFusedBatch} in plain Java): both are watched, logged and frozen by the same loop, so their
  * runs' results are made the same way.
  */
 interface Linear2dTraining {
