@@ -153,7 +153,7 @@ final class Linear2dFusedBatch implements Linear2dTraining {
         dPass.backward(gradLogitD);
         dPass.parameterGradients(gradLogitD, discGrad);
         if (r1 != null) {
-            r1.addGradient(dPass.input, judged, r1Coefficient, discGrad);
+            r1.addGradient(dPass, r1Coefficient, discGrad);
         }
         optD.step(disc, discGrad);
     }

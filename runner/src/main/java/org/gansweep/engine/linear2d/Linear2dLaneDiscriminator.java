@@ -30,8 +30,6 @@ final class Linear2dLaneDiscriminator {
     final double[] g2;
     private final double[] params;
     private final Linear2dLanes lanes;
-    private final double[] derivative1;
-    private final double[] derivative2;
 
     /** params: D's [37][R] parameters, read at every pass (the optimizer updates them in place). */
     Linear2dLaneDiscriminator(double[] params, int samples, Linear2dLanes lanes) {
@@ -45,8 +43,6 @@ final class Linear2dLaneDiscriminator {
         logit = new double[lane];
         g1 = new double[HIDDEN1 * lane];
         g2 = new double[HIDDEN2 * lane];
-        derivative1 = new double[HIDDEN1 * lane];
-        derivative2 = new double[HIDDEN2 * lane];
     }
 
     /** Evaluates the logit of {@link #input}. */
@@ -64,12 +60,10 @@ final class Linear2dLaneDiscriminator {
     /** Back-propagates dLoss/dLogit ([M][R]) to both layers' pre-activations (tanh' = 1 - tanh^2). */
     void backward(double[] gradLogit) {
         lanes.timesParameters(params, W3, gradLogit, 0, g2, HIDDEN2, samples);
-        lanes.tanhDerivative(h2, derivative2, HIDDEN2 * samples);
-        lanes.multiply(g2, derivative2, g2, HIDDEN2 * samples);
+        lanes.timesTanhDerivative(g2, h2, HIDDEN2 * samples);
         // g1[u] = sum over k of W2[k, u] g2[k]: row W2 + u + 5 k.
         lanes.linear(params, W2, 1, HIDDEN1, g2, HIDDEN2, g1, HIDDEN1, samples);
-        lanes.tanhDerivative(h1, derivative1, HIDDEN1 * samples);
-        lanes.multiply(g1, derivative1, g1, HIDDEN1 * samples);
+        lanes.timesTanhDerivative(g1, h1, HIDDEN1 * samples);
     }
 
     /** Writes dLoss/dParams into grad ([37][R]) after {@link #backward}, each a sum over the M samples. */

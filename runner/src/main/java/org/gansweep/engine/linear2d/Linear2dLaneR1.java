@@ -14,8 +14,9 @@ import static org.gansweep.engine.linear2d.Linear2dLaneDiscriminator.W3;
  * coefficient[r] * sum over the B real rows of ||d logit / dx||^2 (coefficient = gamma / 4), added to D's
  * gradient. The input gradient v0 = d logit / dx is itself a network (W3, tanh', W2^T, tanh', W1^T); its
  * derivative runs back through that network (vBar, deltaBar), then through the forward pass (seed, g),
- * collecting tanh'' = -2 y (1 - y^2) on the way. Runs its own forward pass on the real rows. Holds its
- * buffers; checked against finite differences of the penalty in tests.
+ * collecting tanh'' = -2 y (1 - y^2) on the way. Reads the real rows' activations from D's own pass (a pass
+ * of its own would give the same bits). Holds its buffers; checked against finite differences of the
+ * penalty in tests.
  */
 final class Linear2dLaneR1 {
     private final Linear2dLanes lanes;
@@ -63,16 +64,13 @@ final class Linear2dLaneR1 {
 
     /**
      * Adds R1's gradient to grad ([37][R]) for the runs whose coefficient is not 0 (the others' gradient is
-     * left exactly as it was). dInput: D's pass input, whose first B rows per coordinate are the real rows
-     * as D sees them (instance noise included).
+     * left exactly as it was). dPass: D's pass after its forward, whose first B rows are the real rows as D
+     * sees them (instance noise included).
      */
-    void addGradient(double[] dInput, int dSamples, double[] coefficient, double[] grad) {
-        int runs = lanes.runs;
-        int lane = samples * runs;
-        for (int i = 0; i < IN; i++) {
-            System.arraycopy(dInput, i * dSamples * runs, pass.input, i * lane, lane);
-        }
-        pass.forward();
+    void addGradient(Linear2dLaneDiscriminator dPass, double[] coefficient, double[] grad) {
+        copyRealRows(dPass.input, pass.input, IN, dPass.samples);
+        copyRealRows(dPass.h1, pass.h1, HIDDEN1, dPass.samples);
+        copyRealRows(dPass.h2, pass.h2, HIDDEN2, dPass.samples);
         lanes.tanhDerivative(pass.h1, d1, HIDDEN1 * samples);
         lanes.tanhSecondDerivative(pass.h1, d1, s1, HIDDEN1 * samples);
         lanes.tanhDerivative(pass.h2, d2, HIDDEN2 * samples);
@@ -124,6 +122,15 @@ final class Linear2dLaneR1 {
             lanes.sumOverSamples(g0, u, null, 0, samples, gradient, B1 + u, false);
         }
         addWhereOn(coefficient, grad);
+    }
+
+    /** Rows 0..B-1 of each unit of a [units][M][R] array into a [units][B][R] one. */
+    private void copyRealRows(double[] from, double[] to, int units, int fromSamples) {
+        int runs = lanes.runs;
+        int lane = samples * runs;
+        for (int u = 0; u < units; u++) {
+            System.arraycopy(from, u * fromSamples * runs, to, u * lane, lane);
+        }
     }
 
     /** grad += R1's gradient in the lanes of runs with R1 (b3's row gets nothing: the input gradient lacks b3). */

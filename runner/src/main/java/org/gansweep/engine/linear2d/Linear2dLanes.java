@@ -116,6 +116,14 @@ final class Linear2dLanes {
         }
     }
 
+    /** g = g * tanh'(x) in place, with tanh' = 1 - y^2 from tanh's output y (a backward step through tanh). */
+    void timesTanhDerivative(double[] g, double[] y, int count) {
+        int length = count * runs;
+        for (int j = 0; j < length; j++) {
+            g[j] = round(g[j] * round(1.0 - round(y[j] * y[j])));
+        }
+    }
+
     /** tanh'' from y and tanh' = 1 - y^2: out = -2 y (1 - y^2). */
     void tanhSecondDerivative(double[] y, double[] derivative, double[] out, int count) {
         int length = count * runs;
@@ -131,23 +139,30 @@ final class Linear2dLanes {
     void sumOverSamples(double[] a, int aUnit, double[] b, int bUnit, int samples, double[] into, int row,
                         boolean add) {
         int runs = this.runs;
-        java.util.Arrays.fill(sum, 0.0);
+        // A sum that is added to the row is formed on its own first, as the ND4J kernel adds a finished sum.
+        double[] acc = add ? sum : into;
+        int at = add ? 0 : row * runs;
+        for (int r = 0; r < runs; r++) {
+            acc[at + r] = 0.0;
+        }
         for (int s = 0; s < samples; s++) {
             int x = (aUnit * samples + s) * runs;
             if (b == null) {
                 for (int r = 0; r < runs; r++) {
-                    sum[r] = round(sum[r] + a[x + r]);
+                    acc[at + r] = round(acc[at + r] + a[x + r]);
                 }
             } else {
                 int y = (bUnit * samples + s) * runs;
                 for (int r = 0; r < runs; r++) {
-                    sum[r] = round(sum[r] + round(a[x + r] * b[y + r]));
+                    acc[at + r] = round(acc[at + r] + round(a[x + r] * b[y + r]));
                 }
             }
         }
-        int at = row * runs;
-        for (int r = 0; r < runs; r++) {
-            into[at + r] = add ? round(into[at + r] + sum[r]) : sum[r];
+        if (add) {
+            int to = row * runs;
+            for (int r = 0; r < runs; r++) {
+                into[to + r] = round(into[to + r] + sum[r]);
+            }
         }
     }
 }

@@ -173,7 +173,8 @@ class Linear2dLaneGradientTest {
         }
         double[] coefficient = {0.3, 1.7, 0.0};
         double[] analytic = new double[params.length];
-        new Linear2dLaneR1(params, samples, lanes).addGradient(pass.input, samples, coefficient, analytic);
+        pass.forward();
+        new Linear2dLaneR1(params, samples, lanes).addGradient(pass, coefficient, analytic);
         for (int p = 0; p < Linear2dDiscriminator.PARAMETERS; p++) {
             for (int r = 0; r < runs; r++) {
                 int at = p * runs + r;
