@@ -1,6 +1,5 @@
 package org.gansweep.engine.gaussinit;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Precision;
@@ -61,33 +60,6 @@ public final class GaussinitExperiment implements Experiment {
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         GaussinitBatch batch = new GaussinitBatch(runs, dataType);
-        GaussinitTracker tracker = new GaussinitTracker(runs, batch.steps, batch.mu, batch.sigma);
-        int count = runs.size();
-        double[][][] first = batch.sample(0, batch.measureSamples);
-        for (int r = 0; r < count; r++) {
-            tracker.initialMeasurement(r, first[r]);
-            tracker.log(r, 0, first[r], Double.NaN, Double.NaN);
-        }
-        for (long step = 1; step <= batch.steps; step++) {
-            batch.step(step);
-            if (step % batch.logEvery != 0 && step != batch.steps) {
-                continue;
-            }
-            List<Integer> diverged = tracker.observe(step, batch.gen.params.data().asDouble(),
-                    batch.disc.params.data().asDouble());
-            double[][][] samples = batch.sample(step, batch.evalSamples);
-            for (int r = 0; r < count; r++) {
-                if (tracker.active(r) || diverged.contains(r)) {
-                    tracker.log(r, step, samples[r], batch.lossD[r], batch.lossG[r]);
-                }
-            }
-            diverged.forEach(batch::freeze);
-            listener.onProgress(step * count, batch.steps * count);
-        }
-        List<RunResult> results = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            results.add(tracker.result(r));
-        }
-        return results;
+        return GaussinitTraining.train(runs, batch, batch.mu, batch.sigma, listener);
     }
 }
