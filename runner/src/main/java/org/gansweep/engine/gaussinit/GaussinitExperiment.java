@@ -2,6 +2,7 @@ package org.gansweep.engine.gaussinit;
 
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -12,6 +13,29 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** Gaussian versus Xavier initialization of an MLP generator: measured at step 0, then trained as a GAN. */
 public final class GaussinitExperiment implements Experiment {
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public GaussinitExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the Java lane kernel ("fused": processor-independent bits, CPU only) instead of
+     *                 ND4J ops, in float and double
+     * @param threads  threads for the fused kernel's chunks of runs
+     */
+    public GaussinitExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
+
     @Override
     public String name() {
         return "gaussinit";
@@ -58,6 +82,9 @@ public final class GaussinitExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return GaussinitFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         GaussinitBatch batch = new GaussinitBatch(runs, dataType);
         return GaussinitTraining.train(runs, batch, batch.mu, batch.sigma, listener);
