@@ -94,8 +94,9 @@ final class GaussinitBatch implements GaussinitKernel {
         double[] g = new double[gen.parameterCount * runs];
         double[] d = new double[disc.parameterCount * runs];
         for (int r = 0; r < runs; r++) {
-            GeneratorInit.of(plannedRuns.get(r).config().text(GaussinitSchema.INIT), streams[r].block(0, GaussinitPurpose.INIT),
-                    alpha[r], new double[] {mu[0][r], mu[1][r]}, new double[] {sigma[0][r], sigma[1][r]})
+            GeneratorInit.of(plannedRuns.get(r).config().text(GaussinitSchema.INIT),
+                    streams[r].block(0, GaussinitPurpose.INIT), alpha[r], new double[] {mu[0][r], mu[1][r]},
+                    new double[] {sigma[0][r], sigma[1][r]})
                     .writeLane(g, r, runs, gen::weightRow, gen::biasRow, v -> v);
             disc.pytorchDefault(d, r, streams[r].block(0, GaussinitPurpose.INIT_D), 0);
         }
@@ -149,7 +150,8 @@ final class GaussinitBatch implements GaussinitKernel {
         }
         INDArray input = Nd4j.concat(2, parts);
         if (instanceNoise != null) {
-            input.addi(instanceNoise.samples(step, GaussinitPurpose.INSTANCE_D, 0, GeneratorInit.OUT, batch * (1 + noiseSamples)));
+            input.addi(instanceNoise.samples(step, GaussinitPurpose.INSTANCE_D, 0, GeneratorInit.OUT,
+                    batch * (1 + noiseSamples)));
         }
         return input;
     }

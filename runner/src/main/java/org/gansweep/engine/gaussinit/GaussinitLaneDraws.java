@@ -33,7 +33,8 @@ final class GaussinitLaneDraws {
             long block = streams[r].block(step, purpose);
             for (int i = 0; i < GeneratorInit.IN; i++) {
                 for (int s = 0; s < count; s++) {
-                    out[(i * count + s) * runs + r] = LaneMath.round(single, RunStream.normal(block, (long) i * n + from + s));
+                    out[(i * count + s) * runs + r] = LaneMath.round(single,
+                            RunStream.normal(block, (long) i * n + from + s));
                 }
             }
         }

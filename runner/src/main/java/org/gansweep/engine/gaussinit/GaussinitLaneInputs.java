@@ -5,9 +5,10 @@ import org.gansweep.engine.LaneNoise;
 import org.gansweep.engine.LaneNoisyCopies;
 
 /**
- * What the networks of {@link GaussinitLanes} are fed at a step, assembled from {@link GaussinitLaneDraws} and
- * the tricks' {@link LaneNoise} into reused lane buffers ({@code [units][n][R]}): D's input in its update (real minibatch, then the fake
- * minibatches of G's K noisy copies, plus instance noise), G's latent draws and its output as D sees it.
+ * What the networks of {@link GaussinitLanes} are fed at a step, assembled from {@link GaussinitLaneDraws}
+ * and the tricks' {@link LaneNoise} into reused lane buffers ({@code [units][n][R]}): D's input in its update
+ * (real minibatch, then the fake minibatches of G's K noisy copies, plus instance noise), G's latent draws and
+ * its output as D sees it.
  */
 final class GaussinitLaneInputs {
     private final GaussinitShape shape;

@@ -1,6 +1,7 @@
 package org.gansweep.engine.gaussinit;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.gansweep.engine.Activation;
 import org.gansweep.engine.LaneMath;
 import org.gansweep.engine.LaneNet;
@@ -83,8 +84,10 @@ final class GaussinitLanes implements GaussinitKernel {
                     .writeLane(gen.params, r, runs, gen::weightRow, gen::biasRow, v -> LaneMath.round(single, v));
             disc.pytorchDefault(r, streams[r].block(0, GaussinitPurpose.INIT_D), 0);
         }
-        optG = new LaneOptimizer(shape.optimizer(), gen.parameterCount, LaneOptimizer.Rows.of(columns, "g"), precision);
-        optD = new LaneOptimizer(shape.optimizer(), disc.parameterCount, LaneOptimizer.Rows.of(columns, "d"), precision);
+        optG = new LaneOptimizer(shape.optimizer(), gen.parameterCount, LaneOptimizer.Rows.of(columns, "g"),
+                precision);
+        optD = new LaneOptimizer(shape.optimizer(), disc.parameterCount, LaneOptimizer.Rows.of(columns, "d"),
+                precision);
         lossD = new double[runs];
         lossG = new double[runs];
         gradInput = new double[batch * (1 + k) * runs];
@@ -93,7 +96,7 @@ final class GaussinitLanes implements GaussinitKernel {
         latentMeasure = new double[GeneratorInit.IN * MEASURE_PIECE * runs];
     }
 
-    private double[] perRun(double[] values, java.util.function.DoubleUnaryOperator f) {
+    private double[] perRun(double[] values, DoubleUnaryOperator f) {
         double[] mapped = new double[values.length];
         for (int r = 0; r < values.length; r++) {
             mapped[r] = LaneMath.round(single, f.applyAsDouble(values[r]));

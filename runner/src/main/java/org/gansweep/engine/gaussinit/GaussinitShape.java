@@ -10,7 +10,8 @@ import org.gansweep.plan.ResolvedConfig;
 record GaussinitShape(long steps, int batch, int logEvery, int evalSamples, int measureSamples, int noiseSamples,
                       int dHidden, BatchedOptimizer.Kind optimizer) {
     static GaussinitShape of(ResolvedConfig config) {
-        return new GaussinitShape(config.integer(GaussinitSchema.STEPS), (int) config.integer(GaussinitSchema.BATCH_SIZE),
+        return new GaussinitShape(config.integer(GaussinitSchema.STEPS),
+                (int) config.integer(GaussinitSchema.BATCH_SIZE),
                 (int) config.integer(GaussinitSchema.LOG_EVERY), (int) config.integer(GaussinitSchema.EVAL_SAMPLES),
                 (int) config.integer(GaussinitSchema.MEASURE_SAMPLES),
                 (int) config.integer(GaussinitSchema.NOISE_SAMPLES), (int) config.integer(GaussinitSchema.D_HIDDEN),

@@ -32,7 +32,8 @@ final class GaussinitTraining {
             if (!record) {
                 continue;
             }
-            List<Integer> diverged = tracker.observe(step, batch.generatorParameters(), batch.discriminatorParameters());
+            List<Integer> diverged = tracker.observe(step, batch.generatorParameters(),
+                    batch.discriminatorParameters());
             double[][][] samples = batch.sample(step, shape.evalSamples());
             for (int r = 0; r < count; r++) {
                 if (tracker.active(r) || diverged.contains(r)) {
