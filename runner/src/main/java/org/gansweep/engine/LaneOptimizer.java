@@ -121,14 +121,16 @@ public final class LaneOptimizer {
             biasCorrection2[r] = round(1 / Math.sqrt(1 - StrictMath.pow(beta2[r], updates)));
         }
         int length = params.length;
-        for (int i = 0; i < length; i++) {
-            int r = i - (i / runs) * runs;
-            double g = grad[i];
-            // m = b1 m + (1 - b1) g  ==  m + (1 - b1) (g - m); likewise v with g^2.
-            first[i] = round(first[i] + round(round(g - first[i]) * oneMinusBeta1[r]));
-            second[i] = round(second[i] + round(round(round(g * g) - second[i]) * oneMinusBeta2[r]));
-            double denom = round(round(round(Math.sqrt(second[i])) * biasCorrection2[r]) + eps[r]);
-            params[i] = round(params[i] - round(round(first[i] / denom) * stepSize[r]));
+        for (int base = 0; base < length; base += runs) {
+            for (int r = 0; r < runs; r++) {
+                int i = base + r;
+                double g = grad[i];
+                // m = b1 m + (1 - b1) g  ==  m + (1 - b1) (g - m); likewise v with g^2.
+                first[i] = round(first[i] + round(round(g - first[i]) * oneMinusBeta1[r]));
+                second[i] = round(second[i] + round(round(round(g * g) - second[i]) * oneMinusBeta2[r]));
+                double denom = round(round(round(Math.sqrt(second[i])) * biasCorrection2[r]) + eps[r]);
+                params[i] = round(params[i] - round(round(first[i] / denom) * stepSize[r]));
+            }
         }
     }
 
