@@ -45,13 +45,15 @@ class GaussinitFusedBatchingTest {
     @ParameterizedTest
     @EnumSource(Precision.class)
     void runAloneEqualsTheSameRunInsideABatchOnAnyThreadsAndChunks(Precision precision) {
-        List<PlannedRun> runs = List.of(run(1, Map.of()), run(2, Map.of("init", "xavier", "success_tol", 0.5)),
+        List<PlannedRun> runs = List.of(run(1, Map.of()),
+                run(2, Map.of("init", "xavier", "success_tol", 0.5, "hold_fraction", 0.5)),
                 run(3, Map.of("easing", 0.1, "fake_weight", 0.5, "real_weight", 1.2)),
                 run(1, Map.of("lr_g", 0.01, "d_weight_decay", 0.01, "g_weight_decay", 0.001)),
                 run(5, Map.of("weight_noise", 0.5, "instance_noise", 0.1, "r1_gamma", 1.0)),
                 // G's output bias starts at MU = (2, 4): beyond this bound at the first check, so frozen at step 5.
                 run(6, Map.of("diverge_bound", 3.0, "instance_noise", 0.3)),
-                run(7, Map.of("init", "xavier", "r1_gamma", 10.0, "success_tol", 0.3, "alpha", 0.5)));
+                run(7, Map.of("init", "xavier", "r1_gamma", 10.0, "success_tol", 0.3, "alpha", 0.5,
+                        "hold_fraction", 1.0)));
         List<RunResult> together = fused(runs, precision, 1, 256);
         assertEquals(Outcome.DIVERGED, together.get(5).outcome());
         assertEquals(5, together.get(0).trajectory().size()); // steps 0, 5, 10, 15, 20

@@ -38,19 +38,19 @@ class GaussinitFusedConvergenceTest {
         RunResult xavier = results.get(0);
         assertXavierConvergesAt1840(xavier);
         assertEquals(0.5637367060061913, xavier.finalMetrics().get("init_std_error"), 0.0);
-        assertEquals(709.7848781373995, xavier.finalMetrics().get("init_jarque_bera"), 0.0);
+        assertEquals(709.7848781374012, xavier.finalMetrics().get("init_jarque_bera"), 0.0);
         // Step 1000 (row 50): mean1 overshoots 4, std0 overshoots 1.5; step 2000: within 0.15 SIGMA.
         assertEquals(4.197680650517676, xavier.trajectory().row(50)[2], 0.0);
-        assertEquals(1.5383271274600134, xavier.trajectory().row(50)[3], 0.0);
-        assertEquals(1.321629928993834, xavier.finalMetrics().get("std0"), 0.0);
-        assertEquals(1.3762829837360708, xavier.trajectory().row(100)[5], 0.0); // D's loss
+        assertEquals(1.538327127460013, xavier.trajectory().row(50)[3], 0.0);
+        assertEquals(1.3216299289938338, xavier.finalMetrics().get("std0"), 0.0);
+        assertEquals(1.3762829837360704, xavier.trajectory().row(100)[5], 0.0); // D's loss
 
         RunResult gaussian = results.get(1);
         assertEquals(Outcome.OSCILLATING, gaussian.outcome());
         assertEquals(0.0, gaussian.finalMetrics().get("first_within_tol"), 0.0);
         assertEquals(0.061226321441278785, gaussian.finalMetrics().get("init_std_error"), 0.0);
-        assertEquals(1.2701402927659697, gaussian.finalMetrics().get("std0"), 0.0);
-        assertEquals(0.6955985751036313, gaussian.trajectory().row(100)[6], 0.0); // G's loss
+        assertEquals(1.2701402927659673, gaussian.finalMetrics().get("std0"), 0.0);
+        assertEquals(0.6955985751036315, gaussian.trajectory().row(100)[6], 0.0); // G's loss
     }
 
     @Test
