@@ -3,7 +3,12 @@ package org.gansweep.engine;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** A layer's nonlinearity, with its derivative written in terms of the layer's output y. */
+/**
+ * A layer's nonlinearity, with its derivative written in terms of the layer's output y. The INDArray methods
+ * serve the ND4J kernel; the {@code lane} methods are the same formulas on one value for the Java kernels
+ * ({@link LaneNet}), built from {@link LaneMath} so they give the same bits on every processor. The
+ * {@code single} overloads round every intermediate to float, as a float run stores it.
+ */
 public enum Activation {
     TANH, SIGMOID, ELU, LINEAR;
 
@@ -50,6 +55,46 @@ public enum Activation {
             case SIGMOID -> y.rsub(1.0).muli(y).muli(y.mul(-2.0).addi(1.0));
             case ELU -> y.add(1.0).muli(y.lte(0.0).castTo(y.dataType()));
             case LINEAR -> y.like();
+        };
+    }
+
+    /** f(x) on one value, from {@link LaneMath} (rounded once by the caller in a float run). */
+    public double lane(double x) {
+        return switch (this) {
+            case TANH -> LaneMath.tanh(x);
+            case SIGMOID -> LaneMath.sigmoid(x);
+            case ELU -> LaneMath.elu(x);
+            case LINEAR -> x;
+        };
+    }
+
+    /** f'(x) given y = f(x), in double: {@link #derivative}'s formula on one value. */
+    public double laneDerivative(double y) {
+        return laneDerivative(y, false);
+    }
+
+    /** f'(x) given y = f(x), every intermediate rounded to float when single. */
+    public double laneDerivative(double y, boolean single) {
+        return switch (this) {
+            case TANH -> LaneMath.round(single, 1.0 - LaneMath.round(single, y * y));
+            case SIGMOID -> LaneMath.round(single, LaneMath.round(single, 1.0 - y) * y);
+            case ELU -> Math.min(LaneMath.round(single, y + 1.0), 1.0);
+            case LINEAR -> 1.0;
+        };
+    }
+
+    /** f''(x) given y = f(x), in double: {@link #secondDerivative}'s formula on one value. */
+    public double laneSecondDerivative(double y) {
+        return laneSecondDerivative(y, false);
+    }
+
+    /** f''(x) given y = f(x), every intermediate rounded to float when single. */
+    public double laneSecondDerivative(double y, boolean single) {
+        return switch (this) {
+            case TANH -> LaneMath.round(single, LaneMath.round(single, laneDerivative(y, single) * y) * -2.0);
+            case SIGMOID -> LaneMath.round(single, laneDerivative(y, single) * LaneMath.round(single, 1.0 - 2.0 * y));
+            case ELU -> y <= 0 ? LaneMath.round(single, y + 1.0) : 0.0;
+            case LINEAR -> 0.0;
         };
     }
 }
