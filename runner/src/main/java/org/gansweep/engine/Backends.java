@@ -67,16 +67,7 @@ public final class Backends {
         return "cpu " + cpuModel() + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.arch") + ", "
                 + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + " ND4J threads, openblas="
-                + openblasCoretype();
-    }
-
-    /**
-     * The OpenBLAS kernel family pinned by OPENBLAS_CORETYPE (scripts/gansweep and the tests set Prescott), or
-     * "auto" where unset and OpenBLAS picked by processor: the matmul results depend on it.
-     */
-    private static String openblasCoretype() {
-        String coretype = System.getenv("OPENBLAS_CORETYPE");
-        return coretype == null || coretype.isBlank() ? "auto" : coretype.trim();
+                + OpenBlasPin.coreType();
     }
 
     /**
