@@ -28,7 +28,7 @@ public final class Experiments {
         Map<String, Experiment> all = new LinkedHashMap<>();
         for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads),
                 new DiracExperiment(fusedCpu, threads), new Linear2dExperiment(fusedCpu, threads),
-                new Gauss1dExperiment(), new GaussinitExperiment(fusedCpu, threads)}) {
+                new Gauss1dExperiment(fusedCpu, threads), new GaussinitExperiment(fusedCpu, threads)}) {
             all.put(e.name(), e);
         }
         return all;

@@ -66,13 +66,14 @@ public final class LaneMath {
 
     /**
      * e^x - 1, accurate near 0 (ELU's negative side, tanh): with x = k ln2 + r, e^x - 1 = 2^k expm1(r) +
-     * (2^k - 1), where 2^k - 1 is exact for |k| <= 53, so only the last addition rounds.
+     * (2^k - 1), where 2^k - 1 is exact for |k| <= 53, so only the last addition rounds (and far out, where
+     * it is not, the result is within an ulp of 2^k or -1 all the same). LaneVectorMath does the same.
      */
     public static double expm1(double x) {
         if (Math.abs(x) <= 0.5 * LN2_HI) {
             return expm1Reduced(x);
         }
-        if (x != x || x > 40 || x < -40) {
+        if (x != x || x > EXP_OVERFLOW) {
             return exp(x) - 1.0;
         }
         double k = Math.rint(x * INV_LN2);

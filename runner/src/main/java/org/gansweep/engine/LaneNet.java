@@ -20,8 +20,8 @@ public final class LaneNet {
     private final boolean single;
     private final int[] weightOffsets;
     private final int[] biasOffsets;
-    /** A lane of length R for sums before they are stored. */
-    private final double[] sum;
+    /** Work arrays of the layer loops. */
+    private final LaneScratch scratch = new LaneScratch();
     /** Forward cache: the caller's input and each layer's output ([l] = output of layer l). */
     private double[] input;
     private int samples;
@@ -49,7 +49,6 @@ public final class LaneNet {
         parameterCount = offset;
         params = new double[parameterCount * runs];
         grad = new double[parameterCount * runs];
-        sum = new double[runs];
     }
 
     public int layers() {
@@ -114,7 +113,8 @@ public final class LaneNet {
         double[] h = x;
         for (int l = 0; l < layers(); l++) {
             double[] y = outputs[l];
-            LaneLayers.affine(params, weightOffsets[l], biasOffsets[l], sizes[l + 1], sizes[l], h, y, n, runs, single);
+            LaneLayers.affine(params, weightOffsets[l], biasOffsets[l], sizes[l + 1], sizes[l], h, y, n, runs, single,
+                    scratch);
             LaneLayers.activate(activations[l], y, sizes[l + 1] * n * runs, single);
             h = y;
         }
@@ -126,14 +126,36 @@ public final class LaneNet {
      * forward. Overwrites {@link #grad}; returns dLoss/dx {@code [in][n][R]}, a buffer owned by the net.
      */
     public double[] backward(double[] gradPre) {
+        return backward(gradPre, true, true);
+    }
+
+    /** {@link #backward} for the parameter gradients only (skips dLoss/dx, which nothing reads). */
+    public void backwardParameters(double[] gradPre) {
+        backward(gradPre, true, false);
+    }
+
+    /**
+     * {@link #backward} for dLoss/dx only, leaving {@link #grad} as it was: a G update needs D's input gradient,
+     * not D's parameter gradients.
+     */
+    public double[] backwardInput(double[] gradPre) {
+        return backward(gradPre, false, true);
+    }
+
+    private double[] backward(double[] gradPre, boolean parameters, boolean inputGradient) {
         int n = samples;
         double[] g = gradPre;
         for (int l = layers() - 1; l >= 0; l--) {
             double[] h = l == 0 ? input : outputs[l - 1];
-            LaneLayers.outer(grad, weightOffsets[l], sizes[l + 1], sizes[l], g, h, n, runs, single, false, sum);
-            LaneLayers.sumSamples(grad, biasOffsets[l], sizes[l + 1], g, n, runs, single, false, sum);
+            if (parameters) {
+                LaneLayers.gradients(grad, weightOffsets[l], biasOffsets[l], sizes[l + 1], sizes[l], g, h, n, runs,
+                        single, false, scratch);
+            }
+            if (l == 0 && !inputGradient) {
+                return null;
+            }
             double[] down = downs[l];
-            LaneLayers.transposed(params, weightOffsets[l], sizes[l + 1], sizes[l], g, down, n, runs, single);
+            LaneLayers.transposed(params, weightOffsets[l], sizes[l + 1], sizes[l], g, down, n, runs, single, scratch);
             if (l > 0) {
                 LaneLayers.multiplyDerivative(activations[l - 1], h, down, sizes[l] * n * runs, single);
             }
@@ -153,6 +175,10 @@ public final class LaneNet {
             r1 = new LaneR1(this);
         }
         return r1.add(x, n, coefficient);
+    }
+
+    LaneScratch scratch() {
+        return scratch;
     }
 
     int weightOffset(int l) {

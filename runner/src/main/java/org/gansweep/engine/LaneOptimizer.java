@@ -121,6 +121,7 @@ public final class LaneOptimizer {
             biasCorrection2[r] = round(1 / Math.sqrt(1 - StrictMath.pow(beta2[r], updates)));
         }
         int length = params.length;
+        // Row by row, so a run's index is the position in the row (no division per entry).
         for (int base = 0; base < length; base += runs) {
             for (int r = 0; r < runs; r++) {
                 int i = base + r;

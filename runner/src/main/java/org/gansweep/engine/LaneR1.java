@@ -11,7 +11,7 @@ final class LaneR1 {
     private final int last;
     private final boolean single;
     private final double[] penalty;
-    private final double[] sum;
+    private final LaneScratch scratch;
     private int capacity;
     /** h[l]: layer l's input (h[0] is the caller's x); derivative[l], second[l]: f', f'' of hidden layer l. */
     private double[][] h;
@@ -31,7 +31,7 @@ final class LaneR1 {
         this.last = net.layers() - 1;
         this.single = net.single();
         penalty = new double[runs];
-        sum = new double[runs];
+        scratch = net.scratch();
     }
 
     private double round(double x) {
@@ -76,7 +76,7 @@ final class LaneR1 {
         for (int l = 0; l < last; l++) {
             int length = sizes[l + 1] * plane;
             LaneLayers.affine(params, net.weightOffset(l), net.biasOffset(l), sizes[l + 1], sizes[l], h[l], h[l + 1],
-                    n, runs, single);
+                    n, runs, single, scratch);
             Activation activation = net.activations[l];
             LaneLayers.activate(activation, h[l + 1], length, single);
             for (int k = 0; k < length; k++) {
@@ -86,7 +86,8 @@ final class LaneR1 {
         }
         java.util.Arrays.fill(delta[last], 0, sizes[last + 1] * plane, 1.0);
         for (int l = last; l >= 0; l--) {
-            LaneLayers.transposed(params, net.weightOffset(l), sizes[l + 1], sizes[l], delta[l], v[l], n, runs, single);
+            LaneLayers.transposed(params, net.weightOffset(l), sizes[l + 1], sizes[l], delta[l], v[l], n, runs, single,
+                    scratch);
             if (l > 0) {
                 multiply(v[l], derivative[l - 1], delta[l - 1], sizes[l] * plane);
             }
@@ -105,13 +106,14 @@ final class LaneR1 {
             vBar[k] = round(round(v[0][k] * round(coefficient[k % runs])) * 2.0);
         }
         for (int l = 0; l <= last; l++) {
-            LaneLayers.outer(grad, net.weightOffset(l), sizes[l + 1], sizes[l], delta[l], vBar, n, runs, single, true,
-                    sum);
+            LaneLayers.gradients(grad, net.weightOffset(l), -1, sizes[l + 1], sizes[l], delta[l], vBar, n, runs, single,
+                    true, scratch);
             if (l == last) {
                 break;
             }
             double[] deltaBar = vBar == turns[0] ? turns[1] : turns[0];
-            LaneLayers.affine(params, net.weightOffset(l), -1, sizes[l + 1], sizes[l], vBar, deltaBar, n, runs, single);
+            LaneLayers.affine(params, net.weightOffset(l), -1, sizes[l + 1], sizes[l], vBar, deltaBar, n, runs, single,
+                    scratch);
             int length = sizes[l + 1] * plane;
             for (int k = 0; k < length; k++) {
                 seed[l][k] = round(round(deltaBar[k] * v[l + 1][k]) * second[l][k]);
@@ -122,11 +124,12 @@ final class LaneR1 {
         // Then back through the forward pass from the highest hidden pre-activation down.
         double[] g = last > 0 ? seed[last - 1] : null;
         for (int l = last - 1; l >= 0; l--) {
-            LaneLayers.outer(grad, net.weightOffset(l), sizes[l + 1], sizes[l], g, h[l], n, runs, single, true, sum);
-            LaneLayers.sumSamples(grad, net.biasOffset(l), sizes[l + 1], g, n, runs, single, true, sum);
+            LaneLayers.gradients(grad, net.weightOffset(l), net.biasOffset(l), sizes[l + 1], sizes[l], g, h[l], n, runs,
+                    single, true, scratch);
             if (l > 0) {
                 double[] down = g == turns[0] ? turns[1] : turns[0];
-                LaneLayers.transposed(params, net.weightOffset(l), sizes[l + 1], sizes[l], g, down, n, runs, single);
+                LaneLayers.transposed(params, net.weightOffset(l), sizes[l + 1], sizes[l], g, down, n, runs, single,
+                        scratch);
                 int length = sizes[l] * plane;
                 for (int k = 0; k < length; k++) {
                     down[k] = round(round(down[k] * derivative[l - 1][k]) + seed[l - 1][k]);

@@ -22,15 +22,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * before one optimizer step), then g_steps G updates (G(noise) through D, labelled real). Noise is U[0, 1),
  * one scalar per sample. Every draw comes from the run's own {@link RunStream}, indexed by the update.
  */
-final class Gauss1dBatch {
-    private static final int DRAW_INIT = 0;
-    private static final int DRAW_REAL = 1;
-    private static final int DRAW_NOISE_D = 2;
+final class Gauss1dBatch implements Gauss1dKernel {
+    static final int DRAW_INIT = 0;
+    static final int DRAW_REAL = 1;
+    static final int DRAW_NOISE_D = 2;
     static final int DRAW_NOISE_G = 3;
-    private static final int DRAW_EVAL = 4;
-    private static final int DRAW_WEIGHT_NOISE = 5;
-    private static final int DRAW_INSTANCE_D = 6;
-    private static final int DRAW_INSTANCE_G = 7;
+    static final int DRAW_EVAL = 4;
+    static final int DRAW_WEIGHT_NOISE = 5;
+    static final int DRAW_INSTANCE_D = 6;
+    static final int DRAW_INSTANCE_G = 7;
 
     final int runs;
     final int minibatch;
@@ -123,8 +123,8 @@ final class Gauss1dBatch {
         upload.copy(host, net.params);
     }
 
-    /** One epoch (1-based): d_steps D updates, then g_steps G updates. */
-    void epoch(long epoch) {
+    @Override
+    public void epoch(long epoch) {
         long update = (epoch - 1) * (dSteps + gSteps);
         for (int k = 0; k < dSteps; k++) {
             updateDiscriminator(++update);
@@ -231,16 +231,46 @@ final class Gauss1dBatch {
         }
     }
 
-    /** G's outputs on eval_samples fresh draws for this log step, host copy (run r at r * eval_samples). */
-    double[] measure(long epoch) {
+    @Override
+    public double[] measure(long epoch) {
         return gen.forward(noise(epoch, DRAW_EVAL, evalSamples)).dup().data().asDouble();
     }
 
-    /** Stops a diverged run: zero parameters and optimizer state, zero learning rates. */
-    void freeze(int r) {
+    @Override
+    public void freeze(int r) {
         gen.params.getColumn(r).assign(0.0);
         disc.params.getColumn(r).assign(0.0);
         optG.freezeRun(r);
         optD.freezeRun(r);
+    }
+
+    @Override
+    public double[] generatorParameters() {
+        return gen.params.data().asDouble();
+    }
+
+    @Override
+    public double[] discriminatorParameters() {
+        return disc.params.data().asDouble();
+    }
+
+    @Override
+    public double[] lossD() {
+        return lossD;
+    }
+
+    @Override
+    public double[] lossG() {
+        return lossG;
+    }
+
+    @Override
+    public double[] dReal() {
+        return dReal;
+    }
+
+    @Override
+    public double[] dFake() {
+        return dFake;
     }
 }

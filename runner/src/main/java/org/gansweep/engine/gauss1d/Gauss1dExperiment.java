@@ -1,8 +1,8 @@
 package org.gansweep.engine.gauss1d;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -13,6 +13,29 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** Dev Nag's 1-D GAN (both variants) as a gansweep experiment; steps are the source's epochs. */
 public final class Gauss1dExperiment implements Experiment {
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public Gauss1dExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the Java kernel ({@link Gauss1dLaneBatch}) instead of ND4J ops, float and double
+     * @param threads  threads for the Java kernel (chunks of runs train in parallel)
+     */
+    public Gauss1dExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** "fused": the Java kernel, processor-independent bits; "nd4j": the reference. */
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
+
     @Override
     public String name() {
         return "gauss1d";
@@ -51,38 +74,10 @@ public final class Gauss1dExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return Gauss1dFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        Gauss1dBatch batch = new Gauss1dBatch(runs, dataType);
-        Gauss1dTracker tracker = new Gauss1dTracker(runs, batch.epochs, batch.evalSamples);
-        int count = runs.size();
-        double[] measured = batch.measure(0);
-        for (int r = 0; r < count; r++) {
-            tracker.log(r, 0, measured, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        long total = batch.epochs * count;
-        for (long epoch = 1; epoch <= batch.epochs; epoch++) {
-            batch.epoch(epoch);
-            boolean logStep = epoch % batch.logEvery == 0 || epoch == batch.epochs;
-            if (!logStep) {
-                continue;
-            }
-            // Divergence is checked at log steps, where parameters come to the host anyway.
-            List<Integer> diverged = tracker.observe(epoch, batch.gen.params.data().asDouble(),
-                    batch.disc.params.data().asDouble());
-            measured = batch.measure(epoch);
-            for (int r = 0; r < count; r++) {
-                if (tracker.active(r) || diverged.contains(r)) {
-                    tracker.log(r, epoch, measured, batch.lossD[r], batch.lossG[r], batch.dReal[r],
-                            batch.dFake[r]);
-                }
-            }
-            diverged.forEach(batch::freeze);
-            listener.onProgress(epoch * count, total);
-        }
-        List<RunResult> results = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            results.add(tracker.result(r));
-        }
-        return results;
+        return Gauss1dTraining.train(new Gauss1dBatch(runs, dataType), runs, listener);
     }
 }
