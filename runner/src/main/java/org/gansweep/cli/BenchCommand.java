@@ -38,6 +38,9 @@ final class BenchCommand implements Command {
     @com.beust.jcommander.Parameter(names = "--steps", description = "training steps per measurement")
     long steps = 200;
 
+    @com.beust.jcommander.Parameter(names = "--dtype", description = "float or double")
+    String dtype = "float";
+
     @com.beust.jcommander.Parameter(names = "--threads", description = "ND4J threads (0 = ND4J default)")
     int threads = 0;
 
@@ -73,35 +76,44 @@ final class BenchCommand implements Command {
         if (sizes.stream().anyMatch(s -> s < 1) || steps < 1) {
             throw new UsageException("--runs and --steps should be positive");
         }
-        Numerics numerics = Backends.start("auto", Precision.FLOAT, threads);
+        Precision precision = switch (dtype) {
+            case "float" -> Precision.FLOAT;
+            case "double" -> Precision.DOUBLE;
+            default -> throw new UsageException("--dtype " + dtype + ": expected float or double");
+        };
+        Numerics numerics = Backends.start("auto", precision, threads);
         out.printf(Locale.ROOT, "bench %s, %d steps, %s %s (%s)%n", experiment,
                 engine.steps(runs(engine, 1).get(0).config()), numerics.backend(), numerics.dtype(), numerics.device());
         int cores = Runtime.getRuntime().availableProcessors();
         Experiment fused = Experiments.all(true, cores).get(experiment);
-        boolean hasFused = fused.kernel(Precision.FLOAT).equals("fused");
-        boolean isPoint = experiment.equals("point");
+        Experiment fusedSingle = Experiments.all(true, 1).get(experiment);
+        boolean hasFused = fused.kernel(precision).equals("fused");
+        boolean isPoint = experiment.equals("point") && precision == Precision.FLOAT;
         for (int warm = 0; warm < 3; warm++) {
-            rate(engine, runs(engine, 64), 1);
+            rate(engine, runs(engine, 16), 1, precision);
             if (hasFused) {
-                rate(fused, runs(engine, 1024), 1);
+                rate(fused, runs(engine, 64), 1, precision);
             }
             if (isPoint) {
                 plainRate(runs(engine, 4));
             }
         }
-        out.printf(Locale.ROOT, "run-steps/s (one run-step = one D update + one G update); ratios against the plain loop%n");
-        out.printf(Locale.ROOT, "%7s  %13s  %13s  %13s  %13s  %13s  %9s  %9s%n", "R", "nd4j 1-by-1", "nd4j batched",
-                "fused " + cores + "thr", "fused 1thr", "plain loop", "fused/pl", "nd4j/pl");
+        out.printf(Locale.ROOT, "run-steps/s (one run-step = one step or epoch of the experiment); the Java kernel "
+                + "(fused) against ND4J batched and against itself one run at a time%n");
+        out.printf(Locale.ROOT, "%7s  %12s  %12s  %12s  %12s  %12s  %12s  %10s  %10s%n", "R", "nd4j 1-by-1",
+                "nd4j batched", "fused " + cores + "thr", "fused 1thr", "fused 1-by-1", "plain loop", "fused/nd4j",
+                "fused/1by1");
         for (int size : sizes) {
             List<PlannedRun> batch = runs(engine, size);
             List<PlannedRun> sample = batch.subList(0, Math.min(size, SEQUENTIAL_SAMPLE));
-            double oneByOne = rate(engine, sample, sample.size());
-            double nd4j = rate(engine, batch, 1);
-            double fusedAll = hasFused ? rate(fused, batch, 1) : Double.NaN;
-            double fusedOne = hasFused ? rate(Experiments.all(true, 1).get(experiment), batch, 1) : Double.NaN;
+            double oneByOne = rate(engine, sample, sample.size(), precision);
+            double nd4j = rate(engine, batch, 1, precision);
+            double fusedAll = hasFused ? rate(fused, batch, 1, precision) : Double.NaN;
+            double fusedOne = hasFused ? rate(fusedSingle, batch, 1, precision) : Double.NaN;
+            double fusedByOne = hasFused ? rate(fusedSingle, sample, sample.size(), precision) : Double.NaN;
             double plain = isPoint ? plainRate(batch.subList(0, Math.min(size, 64))) : Double.NaN;
-            out.printf(Locale.ROOT, "%7d  %13.0f  %13.0f  %13.0f  %13.0f  %13.0f  %9.1f  %9.2f%n", size, oneByOne, nd4j,
-                    fusedAll, fusedOne, plain, fusedAll / plain, nd4j / plain);
+            out.printf(Locale.ROOT, "%7d  %12.0f  %12.0f  %12.0f  %12.0f  %12.0f  %12.0f  %10.1f  %10.1f%n", size,
+                    oneByOne, nd4j, fusedAll, fusedOne, fusedByOne, plain, fusedAll / nd4j, fusedAll / fusedByOne);
         }
         if (memory) {
             memoryTable(out, hasFused ? List.of(fused, engine) : List.of(engine));
@@ -121,7 +133,7 @@ final class BenchCommand implements Command {
             for (long s : new long[] {base, 10 * base}) {
                 steps = s;
                 List<PlannedRun> batch = runs(kernel, memoryRuns);
-                double perSecond = rate(kernel, batch, 1);
+                double perSecond = rate(kernel, batch, 1, Precision.FLOAT);
                 System.gc();
                 out.printf(Locale.ROOT, "%8s  %10d  %14.0f  %14.0f%n", kernel.kernel(Precision.FLOAT), s, perSecond,
                         residentMegabytes());
@@ -144,11 +156,11 @@ final class BenchCommand implements Command {
     }
 
     /** Run-steps/s training the runs in `pieces` equal batches, one after another. */
-    private double rate(Experiment engine, List<PlannedRun> all, int pieces) {
+    private double rate(Experiment engine, List<PlannedRun> all, int pieces, Precision precision) {
         int per = all.size() / pieces;
         long start = System.nanoTime();
         for (int p = 0; p < pieces; p++) {
-            engine.train(all.subList(p * per, (p + 1) * per), Precision.FLOAT, RunListener.NONE);
+            engine.train(all.subList(p * per, (p + 1) * per), precision, RunListener.NONE);
         }
         return all.size() * (double) engine.steps(all.get(0).config()) / ((System.nanoTime() - start) / 1e9);
     }
@@ -166,10 +178,11 @@ final class BenchCommand implements Command {
 
     private List<PlannedRun> runs(Experiment engine, int count) {
         Map<String, Object> values = new TreeMap<>(Defaults.of(engine));
-        // Experiments counted in epochs (linear2d) or a fixed schedule train their default length instead.
-        java.util.Optional<Parameter> stepsParameter = engine.schema().parameter("steps");
+        // --steps sets the experiment's length, whichever name it has: steps, or epochs (gauss1d, linear2d).
+        java.util.Optional<Parameter> stepsParameter = engine.schema().parameter("steps")
+                .or(() -> engine.schema().parameter("epochs"));
         if (stepsParameter.isPresent()) {
-            values.put("steps", stepsParameter.get().normalize(steps).orElseThrow(() -> new UsageException("--steps "
+            values.put(stepsParameter.get().name(), stepsParameter.get().normalize(steps).orElseThrow(() -> new UsageException("--steps "
                     + steps + ": expected " + stepsParameter.get().rule())));
             if (engine.schema().parameter("log_every").isPresent()) {
                 values.put("log_every", Math.max(1L, steps / 10));

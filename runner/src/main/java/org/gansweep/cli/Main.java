@@ -3,6 +3,7 @@ package org.gansweep.cli;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
+import org.gansweep.engine.OpenBlasPin;
 import org.gansweep.internal.GansweepException;
 
 /**
@@ -18,6 +19,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything can load ND4J's native libraries, which read the pin once.
+        OpenBlasPin.apply();
         System.exit(run(args, System.out, System.err));
     }
 

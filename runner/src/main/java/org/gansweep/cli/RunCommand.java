@@ -60,8 +60,8 @@ final class RunCommand extends SweepOptions implements Command {
     @Parameter(names = "--max-batch", description = "most runs trained together in one tensor program")
     int maxBatch = 4096;
 
-    @Parameter(names = "--kernel", description = "auto (fused CPU kernel where an experiment has one, on CPU "
-            + "in float), nd4j, or fused")
+    @Parameter(names = "--kernel", description = "auto (the experiment's own Java kernel on CPU where it has one: "
+            + "one answer on any processor), nd4j (the reference, and the GPU path), or fused (the Java kernel, or fail)")
     String kernel = "auto";
 
     @Parameter(names = "--plots", description = "pictures after training (report.html, sweep charts, and per run): "
@@ -101,8 +101,8 @@ final class RunCommand extends SweepOptions implements Command {
         if (!List.of("auto", "nd4j", "fused").contains(kernel)) {
             throw new UsageException("--kernel " + kernel + ": expected one of auto, nd4j, fused");
         }
-        if (kernel.equals("fused") && (precision != Precision.FLOAT || backend.equals("cuda"))) {
-            throw new UsageException("--kernel fused: the fused kernel runs on the CPU in float only");
+        if (kernel.equals("fused") && backend.equals("cuda")) {
+            throw new UsageException("--kernel fused: the Java kernels run on the CPU (use --backend cpu or auto)");
         }
         if (trackingWait < 0) {
             throw new UsageException("--tracking-wait " + trackingWait + ": expected seconds >= 0");
@@ -119,9 +119,11 @@ final class RunCommand extends SweepOptions implements Command {
         Numerics numerics = Backends.start(backend, precision, nd4jThreads);
         boolean fused = !kernel.equals("nd4j") && numerics.backend().equals("cpu");
         Map<String, Experiment> experiments = Experiments.all(fused, threads > 0 ? threads : cores);
-        if (kernel.equals("fused") && experiments.values().stream().noneMatch(e -> e.kernel(precision).equals("fused"))) {
-            throw new EngineException("--kernel fused: not available (needs java --add-modules jdk.incubator.vector, "
-                    + "as scripts/gansweep passes)");
+        String sweepExperiment = whole.spec().experiment();
+        if (kernel.equals("fused") && !experiments.get(sweepExperiment).kernel(precision).equals("fused")) {
+            throw new EngineException("--kernel fused: " + sweepExperiment + " has no Java kernel in " + precision.label()
+                    + " here (point's needs java --add-modules jdk.incubator.vector, as scripts/gansweep passes, "
+                    + "and runs in float only)");
         }
         // The backend field of each run names what computed its math: ND4J's backend, or the fused CPU kernel.
         java.util.function.Function<String, String> ranOn = experiment ->

@@ -66,12 +66,13 @@ public final class Backends {
     private static String cpuDevice() {
         return "cpu " + cpuModel() + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.arch") + ", "
-                + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + " ND4J threads";
+                + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + " ND4J threads, openblas="
+                + OpenBlasPin.coreType();
     }
 
     /**
-     * The processor's model name and a comma, or nothing where the OS does not say: OpenBLAS picks its matmul
-     * kernels by processor, so float runs of the matmul experiments can differ in low bits between models.
+     * The processor's model name and a comma, or nothing where the OS does not say: unless pinned, OpenBLAS
+     * picks its matmul kernels by processor, so runs of the matmul experiments can differ between models.
      */
     private static String cpuModel() {
         try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {

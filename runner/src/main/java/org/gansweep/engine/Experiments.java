@@ -20,12 +20,15 @@ public final class Experiments {
         return all(false, 1);
     }
 
-    /** Every experiment, using fused CPU kernels where an experiment has one (CPU backend, float). */
+    /**
+     * Every experiment, using its Java ("fused") CPU kernel where it has one: dirac, linear2d, gauss1d and
+     * gaussinit in float and double, point in float (its kernel needs the Vector API module).
+     */
     public static Map<String, Experiment> all(boolean fusedCpu, int threads) {
         Map<String, Experiment> all = new LinkedHashMap<>();
-        for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads), new DiracExperiment(),
-                new Linear2dExperiment(), new Gauss1dExperiment(),
-                new GaussinitExperiment()}) {
+        for (Experiment e : new Experiment[] {new PointExperiment(fusedCpu, threads),
+                new DiracExperiment(fusedCpu, threads), new Linear2dExperiment(fusedCpu, threads),
+                new Gauss1dExperiment(fusedCpu, threads), new GaussinitExperiment(fusedCpu, threads)}) {
             all.put(e.name(), e);
         }
         return all;

@@ -1,20 +1,25 @@
 package org.gansweep.engine;
 
+import java.util.List;
+import org.gansweep.plan.PlannedRun;
+
 /**
  * "Success held over the last part of training", per run: fed one measurement at a time (in step order),
- * it knows whether every measurement from {@code holdFrom} on was good, when the final streak of good
- * measurements began (a run's steps_to_converge), and when the first good one came at all.
+ * it knows whether every measurement from the run's own {@code holdFrom} on was good, when the final streak
+ * of good measurements began (a run's steps_to_converge), and when the first good one came at all. Each run
+ * has its own window: hold_fraction does not split batches, so runs of one batch may differ in it.
  */
 public final class HoldCriterion {
-    private final long holdFrom;
+    private final long[] holdFrom;
     private final long[] streakFrom;
     private final long[] firstGood;
     private final boolean[] failedInHold;
     private final long[] lastStep;
 
-    /** holdFrom: the first step whose measurements must all be good. */
-    public HoldCriterion(int runs, long holdFrom) {
-        this.holdFrom = holdFrom;
+    /** holdFrom[r]: the first step whose measurements must all be good for run r. */
+    public HoldCriterion(long[] holdFrom) {
+        this.holdFrom = holdFrom.clone();
+        int runs = holdFrom.length;
         streakFrom = new long[runs];
         firstGood = new long[runs];
         failedInHold = new boolean[runs];
@@ -22,6 +27,15 @@ public final class HoldCriterion {
         java.util.Arrays.fill(streakFrom, -1);
         java.util.Arrays.fill(firstGood, -1);
         java.util.Arrays.fill(lastStep, -1);
+    }
+
+    /** Each run's window from its own hold_fraction (see {@link #holdFrom}). */
+    public static HoldCriterion forRuns(List<PlannedRun> runs, long steps) {
+        long[] holdFrom = new long[runs.size()];
+        for (int r = 0; r < holdFrom.length; r++) {
+            holdFrom[r] = holdFrom(steps, runs.get(r).config().real("hold_fraction"));
+        }
+        return new HoldCriterion(holdFrom);
     }
 
     /** The step from which measurements count: the last floor(fraction * steps) steps. */
@@ -33,7 +47,7 @@ public final class HoldCriterion {
         lastStep[r] = step;
         if (!good) {
             streakFrom[r] = -1;
-            if (step >= holdFrom) {
+            if (step >= holdFrom[r]) {
                 failedInHold[r] = true;
             }
             return;
@@ -48,7 +62,7 @@ public final class HoldCriterion {
 
     /** Good at every measurement from holdFrom on, and measured there at all. */
     public boolean held(int r) {
-        return !failedInHold[r] && streakFrom[r] >= 0 && lastStep[r] >= holdFrom;
+        return !failedInHold[r] && streakFrom[r] >= 0 && lastStep[r] >= holdFrom[r];
     }
 
     /** First step of the final streak of good measurements; meaningful when {@link #held}. */

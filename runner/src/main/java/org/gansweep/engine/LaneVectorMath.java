@@ -63,7 +63,7 @@ final class LaneVectorMath {
             DoubleVector a = x.abs();
             DoubleVector y = a.add(a);
             VectorMask<Double> small = y.compare(VectorOperators.LE, HALF_LN2_HI);
-            // expm1(y): LaneMath's series on y where |y| <= ln2 / 2, else exp(y) - 1 = (1 + series(r)) 2^k - 1
+            // expm1(y): LaneMath's series on y where |y| <= ln2 / 2, else 2^k series(r) + (2^k - 1)
             // with k = rint(y / ln2), r = y - k ln2 in two steps.
             DoubleVector shifted = y.mul(INV_LN2).add(MAGIC);
             DoubleVector k = shifted.sub(MAGIC);
@@ -75,7 +75,7 @@ final class LaneVectorMath {
             p = p.mul(r);
             DoubleVector twoToK = shifted.reinterpretAsLongs().sub(MAGIC_BITS).add(1023L)
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector e = p.add(1.0).mul(twoToK).sub(1.0).blend(p, small);
+            DoubleVector e = p.mul(twoToK).add(twoToK.sub(1.0)).blend(p, small);
             DoubleVector t = e.div(e.add(2.0)).blend(1.0, a.compare(VectorOperators.GT, 22.0));
             LongVector sign = x.reinterpretAsLongs().and(SIGN);
             t = t.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
@@ -141,7 +141,7 @@ final class LaneVectorMath {
             p = p.mul(r);
             DoubleVector twoToK = shifted.reinterpretAsLongs().sub(MAGIC_BITS).add(1023L)
                     .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector t = p.add(1.0).mul(twoToK).sub(1.0).blend(p, small)
+            DoubleVector t = p.mul(twoToK).add(twoToK.sub(1.0)).blend(p, small)
                     .blend(x, x.compare(VectorOperators.GT, 0.0));
             if (single) {
                 t = (DoubleVector) t.convertShape(VectorOperators.D2F, FLOATS, 0)

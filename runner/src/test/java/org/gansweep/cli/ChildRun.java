@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A real gansweep process: a child JVM running cli.Main on this test's classpath, exactly what
  * {@code java -jar gansweep.jar} runs, so that it can be killed with SIGKILL and several can share a
- * results folder. Output goes to a log file (a full pipe would stall the child).
+ * results folder. Output goes to a log file (a full pipe would stall the child). It inherits this JVM's
+ * environment, so OPENBLAS_CORETYPE (surefire pins it) gives it the in-process runs' OpenBLAS kernels.
  */
 final class ChildRun {
     private final Process process;

@@ -152,9 +152,25 @@ class MainTest {
         List<String> rows = bench.out().lines().filter(l -> l.matches("\\s+(1|32)\\s+.*")).toList();
         assertEquals(2, rows.size(), bench.out());
         for (String row : rows) {
-            assertEquals(8, row.trim().split("\\s+").length, row);
+            assertEquals(9, row.trim().split("\\s+").length, row);
         }
         assertEquals(2, main("bench", "--runs", "0").code());
+    }
+
+    @Test
+    void benchMeasuresTheJavaKernelOfEveryExperimentInBothDtypes() {
+        for (String experiment : List.of("dirac", "linear2d", "gauss1d", "gaussinit")) {
+            for (String dtype : List.of("float", "double")) {
+                Result bench = main("bench", "--experiment", experiment, "--dtype", dtype, "--runs", "2",
+                        "--steps", experiment.endsWith("2d") || experiment.equals("gauss1d") ? "1" : "10");
+                assertEquals(0, bench.code(), bench.err());
+                String row = bench.out().lines().filter(l -> l.matches("\\s+2\\s+.*")).findFirst().orElseThrow();
+                String[] cells = row.trim().split("\\s+");
+                assertEquals(9, cells.length, row);
+                assertTrue(Double.parseDouble(cells[3]) > 0 && Double.parseDouble(cells[7]) > 0,
+                        experiment + " " + dtype + " has no Java kernel figures: " + row);
+            }
+        }
     }
 
     @Test

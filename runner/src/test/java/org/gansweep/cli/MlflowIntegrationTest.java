@@ -29,7 +29,7 @@ import org.gansweep.report.WilsonScoreInterval;
 import org.gansweep.track.MlflowMirror;
 import org.gansweep.track.SweepInfo;
 import org.gansweep.track.TrackingServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 
 /**
- * Against a real MLflow server (scripts/mlflow-server; .ci/run starts one and sets GANSWEEP_TEST_MLFLOW_URI):
+ * Against a real MLflow server (scripts/mlflow-server; scripts/test starts one and sets GANSWEEP_TEST_MLFLOW_URI):
  * the run tree, params, trajectories, group runs and artifacts that {@code run --tracking-uri} logs, and
  * {@code sync} after the server was down for part of a sweep, twice, without duplicates.
  */
@@ -49,20 +49,26 @@ class MlflowIntegrationTest {
     /** A server nothing listens on: connections are refused at once. */
     private static final String DEAD = "http://127.0.0.1:1";
 
+    private static String uri;
+    private static MlflowClient client;
+
     @TempDir
     Path dir;
-    private String uri;
-    private MlflowClient client;
 
+    /** Without a server each test is skipped (or fails, under CI); one client serves them all. */
     @BeforeEach
     void server() {
         uri = MlflowTestServer.uri();
-        client = new MlflowClient(uri);
+        if (client == null) {
+            client = new MlflowClient(uri);
+        }
     }
 
-    @AfterEach
-    void close() {
-        client.close();
+    @AfterAll
+    static void close() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     private record Result(int code, String out, String err) {

@@ -10,7 +10,8 @@ class HoldCriterionTest {
     @Test
     void heldMeansEveryMeasurementOfTheHoldWindowWasGoodAndTheStreakStartIsKept() {
         // 100 steps, last 10%: measurements from step 90 on must all be good.
-        HoldCriterion hold = new HoldCriterion(3, HoldCriterion.holdFrom(100, 0.1));
+        long from = HoldCriterion.holdFrom(100, 0.1);
+        HoldCriterion hold = new HoldCriterion(new long[] {from, from, from});
         boolean[][] good = {
             {false, true, false, true, true, true},   // good from 60 on: held, streak from 60, first good 20
             {true, true, true, true, false, true},    // bad at 80 only, before the window: held, streak from 100
@@ -30,6 +31,24 @@ class HoldCriterionTest {
         assertFalse(hold.held(2));
         assertEquals(90, HoldCriterion.holdFrom(100, 0.1));
         assertEquals(4999, HoldCriterion.holdFrom(5000, 0.0002));
+    }
+
+    @Test
+    void eachRunIsJudgedOverItsOwnHoldWindow() {
+        // Two runs with the same measurements, bad at step 20 only; run 0 must hold over the last half of 100
+        // steps, run 1 over all of them. Only run 0 has held: one run's window never decides another's.
+        HoldCriterion hold = new HoldCriterion(new long[] {HoldCriterion.holdFrom(100, 0.5),
+            HoldCriterion.holdFrom(100, 1.0)});
+        long[] steps = {0, 20, 40, 60, 80, 100};
+        for (int r = 0; r < 2; r++) {
+            for (long step : steps) {
+                hold.record(r, step, step != 20);
+            }
+        }
+        assertTrue(hold.held(0));
+        assertEquals(40, hold.streakFrom(0));
+        assertFalse(hold.held(1));
+        assertEquals(0, HoldCriterion.holdFrom(100, 1.0));
     }
 
     @Test

@@ -17,12 +17,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * old point) or alternating (one theta step, then d_steps psi steps, re-evaluating the field each time);
  * WGAN's clipping applies after every update and to the start.
  */
-final class DiracBatch {
-    final int runs;
-    final long steps;
-    final int logEvery;
-    final INDArray theta;
-    final INDArray psi;
+final class DiracBatch implements DiracKernel {
+    private final long steps;
+    private final int logEvery;
+    private final INDArray theta;
+    private final INDArray psi;
     private final boolean alternating;
     private final int dSteps;
     private final boolean clipped;
@@ -37,7 +36,7 @@ final class DiracBatch {
 
     DiracBatch(List<PlannedRun> plannedRuns, DataType dataType) {
         ResolvedConfig shape = plannedRuns.get(0).config();
-        runs = plannedRuns.size();
+        int runs = plannedRuns.size();
         steps = shape.integer(DiracSchema.STEPS);
         logEvery = (int) shape.integer(DiracSchema.LOG_EVERY);
         alternating = shape.text(DiracSchema.UPDATE).equals(DiracSchema.ALTERNATING);
@@ -66,8 +65,29 @@ final class DiracBatch {
         clipPsi();
     }
 
-    /** Training step number step (1-based). */
-    void step(long step) {
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public int logEvery() {
+        return logEvery;
+    }
+
+    /** Parameters reach the host every step: the tracker watches r after each. */
+    @Override
+    public double[] theta() {
+        return theta.toDoubleVector();
+    }
+
+    @Override
+    public double[] psi() {
+        return psi.toDoubleVector();
+    }
+
+    @Override
+    public void step(long step) {
         if (!alternating) {
             field.evaluate(theta, psi, v1, v2, step - 1);
             advance(theta, lrG, v1);
@@ -97,8 +117,8 @@ final class DiracBatch {
         }
     }
 
-    /** Stops a diverged run: zero step sizes at the (finite) origin, so its column stays inert. */
-    void freeze(int r) {
+    @Override
+    public void freeze(int r) {
         lrG.putScalar(r, 0.0);
         lrD.putScalar(r, 0.0);
         theta.putScalar(r, 0.0);

@@ -1,8 +1,8 @@
 package org.gansweep.engine.dirac;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -17,7 +17,28 @@ import org.nd4j.linalg.api.buffer.DataType;
  * closed form. The regularized runs contract r to 1e-10 and below, so run it with --dtype double.
  */
 public final class DiracExperiment implements Experiment {
-    private static final int PROGRESS_EVERY = 25;
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public DiracExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the Java kernel ({@link DiracFusedTrainer}) instead of ND4J ops, in float
+     *                 and double (CPU only)
+     * @param threads  threads for the Java kernel
+     */
+    public DiracExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
 
     @Override
     public List<String> reportColumns() {
@@ -50,37 +71,10 @@ public final class DiracExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return DiracFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        DiracBatch batch = new DiracBatch(runs, dataType);
-        DiracTracker tracker = new DiracTracker(runs, batch.steps);
-        int count = runs.size();
-        double[] theta = batch.theta.toDoubleVector();
-        double[] psi = batch.psi.toDoubleVector();
-        for (int r = 0; r < count; r++) {
-            tracker.log(r, 0, theta[r], psi[r]);
-        }
-        long total = batch.steps * count;
-        for (long step = 1; step <= batch.steps; step++) {
-            batch.step(step);
-            theta = batch.theta.toDoubleVector();
-            psi = batch.psi.toDoubleVector();
-            List<Integer> diverged = tracker.observe(step, theta, psi);
-            boolean logStep = step % batch.logEvery == 0 || step == batch.steps;
-            for (int r = 0; r < count; r++) {
-                // A run that diverged now is logged whatever the stride, so its trajectory ends on what broke it.
-                if ((logStep && tracker.active(r)) || diverged.contains(r)) {
-                    tracker.log(r, step, theta[r], psi[r]);
-                }
-            }
-            diverged.forEach(batch::freeze);
-            if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
-                listener.onProgress(step * count, total);
-            }
-        }
-        List<RunResult> results = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            results.add(tracker.result(r));
-        }
-        return results;
+        return DiracTraining.train(new DiracBatch(runs, dataType), runs, listener);
     }
 }

@@ -41,7 +41,7 @@ final class Gauss1dTracker {
         this.epochs = epochs;
         this.evalSamples = evalSamples;
         int count = runs.size();
-        hold = new HoldCriterion(count, HoldCriterion.holdFrom(epochs, runs.get(0).config().real("hold_fraction")));
+        hold = HoldCriterion.forRuns(runs, epochs);
         dataMean = new double[count];
         dataStd = new double[count];
         meanTol = new double[count];

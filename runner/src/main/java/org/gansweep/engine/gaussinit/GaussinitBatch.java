@@ -12,7 +12,6 @@ import org.gansweep.engine.RunColumns;
 import org.gansweep.engine.RunStream;
 import org.gansweep.engine.ScaledNoise;
 import org.gansweep.plan.PlannedRun;
-import org.gansweep.plan.ResolvedConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,22 +22,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * MLP D (2 -> h tanh -> h tanh -> 1 sigmoid) that judges each sample; one D update (mean BCE over a real and
  * a fake minibatch) then one non-saturating G update per step, all runs as one ND4J program.
  */
-final class GaussinitBatch {
-    private static final int DRAW_INIT = 0;
-    private static final int DRAW_REAL = 1;
-    static final int DRAW_LATENT_D = 2;
-    static final int DRAW_LATENT_G = 3;
-    private static final int DRAW_MEASURE = 4;
-    private static final int DRAW_WEIGHT_NOISE = 5;
-    private static final int DRAW_INSTANCE_D = 6;
-    static final int DRAW_INSTANCE_G = 7;
-
+final class GaussinitBatch implements GaussinitKernel {
+    final GaussinitShape shape;
     final int runs;
     final int batch;
-    final long steps;
-    final int logEvery;
-    final int evalSamples;
-    final int measureSamples;
     final int noiseSamples;
     final BatchedNet gen;
     final BatchedNet disc;
@@ -63,16 +50,12 @@ final class GaussinitBatch {
     private final INDArray r1Coefficient;
 
     GaussinitBatch(List<PlannedRun> plannedRuns, DataType dataType) {
-        ResolvedConfig shape = plannedRuns.get(0).config();
         this.dataType = dataType;
         runs = plannedRuns.size();
-        batch = (int) shape.integer(GaussinitSchema.BATCH_SIZE);
-        steps = shape.integer(GaussinitSchema.STEPS);
-        logEvery = (int) shape.integer(GaussinitSchema.LOG_EVERY);
-        evalSamples = (int) shape.integer(GaussinitSchema.EVAL_SAMPLES);
-        measureSamples = (int) shape.integer(GaussinitSchema.MEASURE_SAMPLES);
-        noiseSamples = (int) shape.integer(GaussinitSchema.NOISE_SAMPLES);
-        int hidden = (int) shape.integer(GaussinitSchema.D_HIDDEN);
+        this.shape = GaussinitShape.of(plannedRuns.get(0).config());
+        batch = this.shape.batch();
+        noiseSamples = this.shape.noiseSamples();
+        int hidden = this.shape.dHidden();
         gen = new BatchedNet(new int[] {GeneratorInit.IN, GeneratorInit.HIDDEN, GeneratorInit.HIDDEN, GeneratorInit.OUT},
                 new Activation[] {Activation.TANH, Activation.TANH, Activation.LINEAR}, runs, dataType);
         disc = new BatchedNet(new int[] {GeneratorInit.OUT, hidden, hidden, 1},
@@ -91,7 +74,7 @@ final class GaussinitBatch {
         r1Coefficient = columns.any("r1_gamma", v -> v > 0) ? perRun(columns.values("r1_gamma"), g -> g / (2.0 * batch))
                 : null;
         initialize(plannedRuns, columns.values("alpha"));
-        BatchedOptimizer.Kind kind = BatchedOptimizer.Kind.of(shape.text(GaussinitSchema.OPTIMIZER));
+        BatchedOptimizer.Kind kind = shape.optimizer();
         optG = new BatchedOptimizer(kind, gen.parameterCount, BatchedOptimizer.RunRows.of(columns, "g"));
         optD = new BatchedOptimizer(kind, disc.parameterCount, BatchedOptimizer.RunRows.of(columns, "d"));
         lossD = new double[runs];
@@ -111,23 +94,11 @@ final class GaussinitBatch {
         double[] g = new double[gen.parameterCount * runs];
         double[] d = new double[disc.parameterCount * runs];
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(0, DRAW_INIT);
-            double[] m = {mu[0][r], mu[1][r]};
-            GeneratorInit.Weights w = plannedRuns.get(r).config().text(GaussinitSchema.INIT).equals("gaussian")
-                    ? GeneratorInit.gaussian(block, alpha[r], m, new double[] {sigma[0][r], sigma[1][r]})
-                    : GeneratorInit.xavier(block, m);
-            double[][][] layers = {w.w1(), w.w2(), w.w3()};
-            for (int l = 0; l < 3; l++) {
-                for (int o = 0; o < layers[l].length; o++) {
-                    for (int i = 0; i < layers[l][o].length; i++) {
-                        g[gen.weightRow(l, o, i) * runs + r] = layers[l][o][i];
-                    }
-                }
-            }
-            for (int o = 0; o < GeneratorInit.OUT; o++) {
-                g[gen.biasRow(2, o) * runs + r] = w.b3()[o];
-            }
-            disc.pytorchDefault(d, r, streams[r].block(0, DRAW_INIT + 100), 0);
+            GeneratorInit.of(plannedRuns.get(r).config().text(GaussinitSchema.INIT),
+                    streams[r].block(0, GaussinitPurpose.INIT), alpha[r], new double[] {mu[0][r], mu[1][r]},
+                    new double[] {sigma[0][r], sigma[1][r]})
+                    .writeLane(g, r, runs, gen::weightRow, gen::biasRow, v -> v);
+            disc.pytorchDefault(d, r, streams[r].block(0, GaussinitPurpose.INIT_D), 0);
         }
         upload.copy(g, gen.params);
         upload.copy(d, disc.params);
@@ -151,7 +122,7 @@ final class GaussinitBatch {
     INDArray real(long step) {
         double[] host = new double[runs * GeneratorInit.OUT * batch];
         for (int r = 0; r < runs; r++) {
-            long block = streams[r].block(step, DRAW_REAL);
+            long block = streams[r].block(step, GaussinitPurpose.REAL);
             for (int o = 0; o < GeneratorInit.OUT; o++) {
                 for (int b = 0; b < batch; b++) {
                     host[(r * GeneratorInit.OUT + o) * batch + b] = mu[o][r]
@@ -170,16 +141,17 @@ final class GaussinitBatch {
      * map the same latent draws), every sample plus instance_noise. Without those tricks: [real, G(z)].
      */
     INDArray discriminatorInput(long step) {
-        INDArray latentD = latent(step, DRAW_LATENT_D, batch);
+        INDArray latentD = latent(step, GaussinitPurpose.LATENT_D, batch);
         INDArray[] parts = new INDArray[1 + noiseSamples];
         parts[0] = real(step);
         for (int k = 0; k < noiseSamples; k++) {
-            BatchedNet copy = copies.copy(step, DRAW_WEIGHT_NOISE, k);
+            BatchedNet copy = copies.copy(step, GaussinitPurpose.WEIGHT_NOISE, k);
             parts[1 + k] = copy.forward(latentD).dup();
         }
         INDArray input = Nd4j.concat(2, parts);
         if (instanceNoise != null) {
-            input.addi(instanceNoise.samples(step, DRAW_INSTANCE_D, 0, GeneratorInit.OUT, batch * (1 + noiseSamples)));
+            input.addi(instanceNoise.samples(step, GaussinitPurpose.INSTANCE_D, 0, GeneratorInit.OUT,
+                    batch * (1 + noiseSamples)));
         }
         return input;
     }
@@ -187,7 +159,37 @@ final class GaussinitBatch {
     /** What D judges in G's update: G(z), plus instance_noise where a run has it. */
     INDArray generatorOutputSeenByD(INDArray fake, long step) {
         return instanceNoise == null ? fake
-                : fake.add(instanceNoise.samples(step, DRAW_INSTANCE_G, 0, GeneratorInit.OUT, batch));
+                : fake.add(instanceNoise.samples(step, GaussinitPurpose.INSTANCE_G, 0, GeneratorInit.OUT, batch));
+    }
+
+    @Override
+    public GaussinitShape shape() {
+        return shape;
+    }
+
+    @Override
+    public void step(long step, boolean record) {
+        step(step);
+    }
+
+    @Override
+    public double[] generatorParameters() {
+        return gen.params.data().asDouble();
+    }
+
+    @Override
+    public double[] discriminatorParameters() {
+        return disc.params.data().asDouble();
+    }
+
+    @Override
+    public double[] lossD() {
+        return lossD;
+    }
+
+    @Override
+    public double[] lossG() {
+        return lossG;
     }
 
     /**
@@ -224,7 +226,7 @@ final class GaussinitBatch {
             lossD[r] = loss / batch;
         }
 
-        INDArray fakeG = gen.forward(latent(step, DRAW_LATENT_G, batch));
+        INDArray fakeG = gen.forward(latent(step, GaussinitPurpose.LATENT_G, batch));
         INDArray q = disc.forward(generatorOutputSeenByD(fakeG, step));
         INDArray gradInput = disc.backward(q.sub(1.0).divi(batch));
         gen.backward(gradInput);
@@ -241,8 +243,9 @@ final class GaussinitBatch {
     }
 
     /** G's outputs on n fresh latent draws, host copy [R][2][n]. */
-    double[][][] sample(long step, int n) {
-        double[] host = gen.forward(latent(step, DRAW_MEASURE, n)).dup().data().asDouble();
+    @Override
+    public double[][][] sample(long step, int n) {
+        double[] host = gen.forward(latent(step, GaussinitPurpose.MEASURE, n)).dup().data().asDouble();
         double[][][] out = new double[runs][GeneratorInit.OUT][n];
         for (int r = 0; r < runs; r++) {
             for (int o = 0; o < GeneratorInit.OUT; o++) {
@@ -252,7 +255,8 @@ final class GaussinitBatch {
         return out;
     }
 
-    void freeze(int r) {
+    @Override
+    public void freeze(int r) {
         gen.params.getColumn(r).assign(0.0);
         disc.params.getColumn(r).assign(0.0);
         optG.freezeRun(r);

@@ -38,7 +38,7 @@ final class GaussinitTracker {
         this.mu = mu;
         this.sigma = sigma;
         int count = runs.size();
-        hold = new HoldCriterion(count, HoldCriterion.holdFrom(steps, runs.get(0).config().real("hold_fraction")));
+        hold = HoldCriterion.forRuns(runs, steps);
         tol = new double[count];
         bound = new double[count];
         divergedAt = new long[count];

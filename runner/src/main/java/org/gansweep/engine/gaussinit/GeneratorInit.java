@@ -1,5 +1,7 @@
 package org.gansweep.engine.gaussinit;
 
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntBinaryOperator;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -24,9 +26,39 @@ final class GeneratorInit {
 
     /** W1 [5x3], W2 [5x5], W3 [2x5] row-major, b3 [2]; hidden biases are 0. */
     record Weights(double[][] w1, double[][] w2, double[][] w3, double[] b3) {
+        /**
+         * Writes these weights as run r's lane of a {@code [P][R]} parameter array (entry row * R + r, rows
+         * numbered by the network: BatchedNet and LaneNet number them alike), each value passed through
+         * {@code store} (a float batch's rounding). Hidden biases are left as they are (0).
+         */
+        void writeLane(double[] params, int r, int runs, WeightRow weightRow, IntBinaryOperator biasRow,
+                       DoubleUnaryOperator store) {
+            double[][][] layers = {w1, w2, w3};
+            for (int l = 0; l < layers.length; l++) {
+                for (int o = 0; o < layers[l].length; o++) {
+                    for (int i = 0; i < layers[l][o].length; i++) {
+                        params[weightRow.row(l, o, i) * runs + r] = store.applyAsDouble(layers[l][o][i]);
+                    }
+                }
+            }
+            for (int o = 0; o < OUT; o++) {
+                params[biasRow.applyAsInt(2, o) * runs + r] = store.applyAsDouble(b3[o]);
+            }
+        }
+    }
+
+    /** A network's row of weight (out o, in i) of layer l. */
+    @FunctionalInterface
+    interface WeightRow {
+        int row(int l, int o, int i);
     }
 
     private GeneratorInit() {
+    }
+
+    /** Run r's weights by its config's scheme, from its stream's initialization block. */
+    static Weights of(String scheme, long block, double alpha, double[] mu, double[] sigma) {
+        return scheme.equals("gaussian") ? gaussian(block, alpha, mu, sigma) : xavier(block, mu);
     }
 
     static Weights gaussian(long block, double alpha, double[] mu, double[] sigma) {

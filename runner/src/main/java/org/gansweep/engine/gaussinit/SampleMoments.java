@@ -26,7 +26,9 @@ record SampleMoments(double mean, double std, double jarqueBera) {
         m2 /= n;
         m3 /= n;
         m4 /= n;
-        double skew = m3 / Math.pow(m2, 1.5);
+        // StrictMath: Math.pow may be intrinsified differently per JVM and processor; these statistics are
+        // results, so they must be the same bits everywhere, like the fused kernel that feeds them.
+        double skew = m3 / StrictMath.pow(m2, 1.5);
         double kurt = m4 / (m2 * m2) - 3;
         return new SampleMoments(mean, Math.sqrt(m2), n / 6.0 * (skew * skew + kurt * kurt / 4));
     }

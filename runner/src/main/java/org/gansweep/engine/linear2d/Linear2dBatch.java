@@ -22,14 +22,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * minibatch and G(z), then one G update on the same z against the updated D. Every random number comes
  * from the run's own {@link RunStream}, so column r evolves exactly as run r would alone.
  */
-final class Linear2dBatch {
+final class Linear2dBatch implements Linear2dTraining {
     static final int G_PARAMETERS = 6;
     static final int C0 = 4;
-    private static final int DRAW_INIT = 0;
-    private static final int DRAW_LATENT = 1;
-    private static final int DRAW_D_INSTANCE = 2;
-    private static final int DRAW_G_INSTANCE = 3;
-    private static final int DRAW_WEIGHT_NOISE = 4;
+    /** The purposes of a run's RunStream blocks; the fused kernel draws the same numbers. */
+    static final int DRAW_INIT = 0;
+    static final int DRAW_LATENT = 1;
+    static final int DRAW_D_INSTANCE = 2;
+    static final int DRAW_G_INSTANCE = 3;
+    static final int DRAW_WEIGHT_NOISE = 4;
     /** Row p of the BatchedNet layout of D is row R1_ORDER[p] of this one (W1 transposed, the rest equal). */
     private static final int[] R1_ORDER = new int[Linear2dDiscriminator.PARAMETERS];
     private static final int[] R1_ORDER_INVERSE = new int[Linear2dDiscriminator.PARAMETERS];
@@ -184,7 +185,8 @@ final class Linear2dBatch {
     }
 
     /** Training step number step (1-based): one D update, then one G update on the same latent draw. */
-    void step(long step) {
+    @Override
+    public void step(long step) {
         int index = (int) ((step - 1) % stepsPerEpoch);
         if (index == 0) {
             data.shuffle((step - 1) / stepsPerEpoch);
@@ -309,8 +311,45 @@ final class Linear2dBatch {
         }
     }
 
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    @Override
+    public int logEvery() {
+        return logEvery;
+    }
+
+    /** Parameters reach the host once per step: the tracker checks every run after every step. */
+    @Override
+    public double[] generator() {
+        return gen.data().asDouble();
+    }
+
+    @Override
+    public double[] discriminator() {
+        return disc.data().asDouble();
+    }
+
+    @Override
+    public double[] discriminatorLoss() {
+        return Linear2dLoss.discriminatorLoss(dPass.logit, target, weight, batch);
+    }
+
+    @Override
+    public double[] generatorLoss() {
+        return Linear2dLoss.generatorLoss(gPass.logit, batch);
+    }
+
     /** Stops a diverged run: zero parameters and optimizer state, zero learning rates. */
-    void freeze(int r) {
+    @Override
+    public void freeze(int r) {
         gen.getColumn(r).assign(0.0);
         disc.getColumn(r).assign(0.0);
         optG.freezeRun(r);

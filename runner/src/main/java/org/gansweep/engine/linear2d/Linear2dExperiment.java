@@ -1,8 +1,8 @@
 package org.gansweep.engine.linear2d;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gansweep.engine.Experiment;
+import org.gansweep.engine.LaneChunks;
 import org.gansweep.engine.Precision;
 import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
@@ -17,7 +17,27 @@ import org.nd4j.linalg.api.buffer.DataType;
  * decomposition of W^T A^{-1}, which shows W matching A only up to a rotation or reflection.
  */
 public final class Linear2dExperiment implements Experiment {
-    private static final int PROGRESS_EVERY = 25;
+    private final boolean fusedCpu;
+    private final int threads;
+
+    /** The ND4J kernel only (any backend, float or double). */
+    public Linear2dExperiment() {
+        this(false, 1);
+    }
+
+    /**
+     * @param fusedCpu train with the fused kernel (plain Java on the CPU, float and double) instead of ND4J ops
+     * @param threads  threads for the fused kernel
+     */
+    public Linear2dExperiment(boolean fusedCpu, int threads) {
+        this.fusedCpu = fusedCpu;
+        this.threads = Math.max(1, threads);
+    }
+
+    @Override
+    public String kernel(Precision precision) {
+        return fusedCpu ? "fused" : "nd4j";
+    }
 
     @Override
     public List<String> reportColumns() {
@@ -52,45 +72,10 @@ public final class Linear2dExperiment implements Experiment {
 
     @Override
     public List<RunResult> train(List<PlannedRun> runs, Precision precision, RunListener listener) {
+        if (kernel(precision).equals("fused")) {
+            return Linear2dFusedTrainer.train(runs, precision, threads, LaneChunks.DEFAULT_CHUNK, listener);
+        }
         DataType dataType = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        Linear2dBatch batch = new Linear2dBatch(runs, dataType);
-        Linear2dTracker tracker = new Linear2dTracker(runs, batch.steps);
-        int count = runs.size();
-        double[] gen = batch.gen.data().asDouble();
-        for (int r = 0; r < count; r++) {
-            tracker.log(r, 0, 0, gen, Double.NaN, Double.NaN);
-        }
-        long total = batch.steps * count;
-        long lastEpochFrom = batch.steps - batch.stepsPerEpoch;
-        for (long step = 1; step <= batch.steps; step++) {
-            batch.step(step);
-            gen = batch.gen.data().asDouble();
-            List<Integer> diverged = tracker.observe(step, gen, batch.disc.data().asDouble());
-            boolean logStep = step % batch.logEvery == 0 || step == batch.steps;
-            boolean lastEpoch = step > lastEpochFrom;
-            if (logStep || lastEpoch || !diverged.isEmpty()) {
-                double[] lossD = Linear2dLoss.discriminatorLoss(batch.dPass.logit, batch.target, batch.weight, batch.batch);
-                double[] lossG = Linear2dLoss.generatorLoss(batch.gPass.logit, batch.batch);
-                long epoch = (step - 1) / batch.stepsPerEpoch + 1;
-                for (int r = 0; r < count; r++) {
-                    if (lastEpoch && tracker.active(r)) {
-                        tracker.lastEpochLosses(r, lossD[r], lossG[r], batch.stepsPerEpoch);
-                    }
-                    // A run that diverged now is logged whatever the stride, so its trajectory ends on what broke it.
-                    if ((logStep && tracker.active(r)) || diverged.contains(r)) {
-                        tracker.log(r, step, epoch, gen, lossD[r], lossG[r]);
-                    }
-                }
-            }
-            diverged.forEach(batch::freeze);
-            if (step % PROGRESS_EVERY == 0 || step == batch.steps) {
-                listener.onProgress(step * count, total);
-            }
-        }
-        List<RunResult> results = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            results.add(tracker.result(r));
-        }
-        return results;
+        return Linear2dLoop.train(new Linear2dBatch(runs, dataType), runs, listener);
     }
 }

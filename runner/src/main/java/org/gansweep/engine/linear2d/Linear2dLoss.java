@@ -29,12 +29,22 @@ final class Linear2dLoss {
         for (int r = 0; r < runs; r++) {
             for (int i = 0; i < rows; i++) {
                 boolean real = i < batch;
-                targets[i * runs + r] = real ? 1 - easing[r] : oneSided[r] ? 0 : easing[r];
-                weights[i * runs + r] = (real ? realWeight[r] : fakeWeight[r] / copies) / 2;
+                targets[i * runs + r] = target(real, easing[r], oneSided[r]);
+                weights[i * runs + r] = weight(real, realWeight[r], fakeWeight[r], copies);
             }
         }
         target.assign(Nd4j.create(targets, new long[] {rows, runs}, 'c').castTo(target.dataType()));
         weight.assign(Nd4j.create(weights, new long[] {rows, runs}, 'c').castTo(weight.dataType()));
+    }
+
+    /** D's target for a real or a fake row: 1 and 0, eased (only the real one when one-sided). */
+    static double target(boolean real, double easing, boolean oneSided) {
+        return real ? 1 - easing : oneSided ? 0 : easing;
+    }
+
+    /** A row's weight in D's loss: real_weight or fake_weight / K, halved (D's loss is (real + fake) / 2). */
+    static double weight(boolean real, double realWeight, double fakeWeight, int copies) {
+        return (real ? realWeight : fakeWeight / copies) / 2;
     }
 
     /** Per-run D loss per example: sum of weight * BCE(logit, target) / B, BCE = softplus(s) - t s. */

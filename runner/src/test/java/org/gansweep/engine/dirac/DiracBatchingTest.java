@@ -14,9 +14,12 @@ import org.gansweep.engine.RunListener;
 import org.gansweep.engine.RunResult;
 import org.gansweep.plan.PlannedRun;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A run is a pure function of its config and seed: alone or in a batch, beside a diverging run or not. */
+/**
+ * A run is a pure function of its config and seed: alone or in a batch, beside a diverging run or not, on
+ * either kernel.
+ */
 class DiracBatchingTest {
     private static PlannedRun run(long seed, Map<String, Object> more) {
         Map<String, Object> config = new java.util.HashMap<>(Map.of("loss", "gan", "reg", "instance_noise",
@@ -30,8 +33,8 @@ class DiracBatchingTest {
                 run(1, Map.of("theta0", -0.5, "psi0", 2.0)));
     }
 
-    private static List<RunResult> train(List<PlannedRun> runs, Precision precision) {
-        return new DiracExperiment().train(runs, precision, RunListener.NONE);
+    private static List<RunResult> train(DiracExperiment kernel, List<PlannedRun> runs, Precision precision) {
+        return kernel.train(runs, precision, RunListener.NONE);
     }
 
     private static void assertSameRun(RunResult expected, RunResult actual) {
@@ -43,26 +46,26 @@ class DiracBatchingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Precision.class)
-    void runAloneEqualsTheSameRunInsideABatchBitForBit(Precision precision) {
+    @MethodSource("org.gansweep.engine.dirac.DiracKernels#bothInEachPrecision")
+    void runAloneEqualsTheSameRunInsideABatchBitForBit(DiracExperiment kernel, Precision precision) {
         List<PlannedRun> runs = mixedRuns();
-        List<RunResult> together = train(runs, precision);
+        List<RunResult> together = train(kernel, runs, precision);
         for (int r = 0; r < runs.size(); r++) {
-            assertSameRun(train(List.of(runs.get(r)), precision).get(0), together.get(r));
+            assertSameRun(train(kernel, List.of(runs.get(r)), precision).get(0), together.get(r));
         }
         // Another seed draws other instance noise, so the seed really reaches the draws.
-        assertNotEquals(together.get(0).finalMetrics().get("r"), train(List.of(run(9, Map.of())), precision).get(0)
-                .finalMetrics().get("r"));
+        assertNotEquals(together.get(0).finalMetrics().get("r"),
+                train(kernel, List.of(run(9, Map.of())), precision).get(0).finalMetrics().get("r"));
     }
 
     @ParameterizedTest
-    @EnumSource(Precision.class)
-    void aDivergingRunIsFrozenAndLeavesEveryOtherRunBitwiseUnchanged(Precision precision) {
+    @MethodSource("org.gansweep.engine.dirac.DiracKernels#bothInEachPrecision")
+    void aDivergingRunIsFrozenAndLeavesEveryOtherRunBitwiseUnchanged(DiracExperiment kernel, Precision precision) {
         List<PlannedRun> healthy = mixedRuns();
         List<PlannedRun> withBad = new ArrayList<>(healthy);
         withBad.add(1, run(5, Map.of("lr_g", 1e4, "lr_d", 1e4)));
-        List<RunResult> clean = train(healthy, precision);
-        List<RunResult> mixed = new ArrayList<>(train(withBad, precision));
+        List<RunResult> clean = train(kernel, healthy, precision);
+        List<RunResult> mixed = new ArrayList<>(train(kernel, withBad, precision));
         RunResult bad = mixed.remove(1);
         assertEquals(Outcome.DIVERGED, bad.outcome());
         assertEquals(1L, bad.divergedAtStep().getAsLong());

@@ -33,15 +33,17 @@ class Gauss1dFusedTrajectoryTest {
             means[i] = run.trajectory().rows().get(i)[mean];
             stds[i] = run.trajectory().rows().get(i)[std];
         }
-        assertArrayEquals(new double[] {-0.6667304851780927, -0.6332379667913443, -0.35925690821015416,
-                1.1518140304194973}, means, 1e-12);
-        assertArrayEquals(new double[] {0.012092337377105574, 0.0031847066668225983, 0.001987195864092955,
-                0.0030639532901312622}, stds, 1e-12);
-        assertEquals(0.9691987204715207, run.trajectory().row(3)[run.trajectory().column("loss_d")], 1e-12);
+        // Bit for bit: the Java kernel's numbers do not depend on the processor.
+        assertArrayEquals(new double[] {-0.6667304851780927, -0.6332379667912849, -0.35925690820731776,
+                1.1585737865029622}, means);
+        assertArrayEquals(new double[] {0.012092337377105578, 0.003184706666822431, 0.0019871958640833567,
+                0.03251934551777924}, stds);
+        assertEquals(0.9612581702793528, run.trajectory().row(3)[run.trajectory().column("loss_d")]);
         // The ND4J kernel's pins (Gauss1dTrajectoryTest) up to epoch 50.
         assertArrayEquals(new double[] {-0.6667304851780927, -0.6332379667911732, -0.35925690820871475},
                 java.util.Arrays.copyOf(means, 3), 1e-11);
-        // G's std (0.0031) ends below the collapse line (1% of 1.25), as on the ND4J kernel.
-        assertEquals(Outcome.COLLAPSED, run.outcome());
+        // Past the near-collapse G's std has risen to 0.033 here, above the collapse line (1% of 1.25); the
+        // ND4J kernel's run is still at 0.003 at epoch 75 and ends collapsed: the amplification above.
+        assertEquals(Outcome.OSCILLATING, run.outcome());
     }
 }

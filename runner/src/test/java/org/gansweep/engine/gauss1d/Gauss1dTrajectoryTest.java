@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A seeded v2018 run (the source's networks, SGD and minibatch of 500) over its first 75 epochs, pinned in
  * double: G's measured mean climbs from -0.67 past 1 while its std first drops (0.012 to 0.002) and then
- * starts to rise, as the source describes. Double, because in float the batched matmuls round differently
- * on different CPUs (OpenBLAS picks its kernels by processor) and this early phase amplifies that: the same
- * seed in float gave std 0.039 at epoch 75 on one machine and other digits on another.
+ * starts to rise, as the source describes. The values are those of OpenBLAS's Prescott kernels, which the
+ * surefire configuration pins (OPENBLAS_CORETYPE): left to pick its kernels by processor, OpenBLAS rounds a
+ * dgemm differently on AMD and Intel (about 1e-13) and this early phase amplifies that to 3e-3 by epoch 75.
  */
 class Gauss1dTrajectoryTest {
     @Test

@@ -101,7 +101,7 @@ class GaussinitGradientTest {
         batch.step(1);
         INDArray g1 = batch.gen.params.dup();
         INDArray d1 = batch.disc.params.dup();
-        INDArray latentG = batch.latent(1, GaussinitBatch.DRAW_LATENT_G, BATCH);
+        INDArray latentG = batch.latent(1, GaussinitPurpose.LATENT_G, BATCH);
 
         batch.gen.params.assign(g0);
         batch.disc.params.assign(d0);
