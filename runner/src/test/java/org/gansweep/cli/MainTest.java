@@ -167,8 +167,16 @@ class MainTest {
                 String row = bench.out().lines().filter(l -> l.matches("\\s+2\\s+.*")).findFirst().orElseThrow();
                 String[] cells = row.trim().split("\\s+");
                 assertEquals(9, cells.length, row);
-                assertTrue(Double.parseDouble(cells[3]) > 0 && Double.parseDouble(cells[7]) > 0,
-                        experiment + " " + dtype + " has no Java kernel figures: " + row);
+                // The Java kernel's three rates are measured (positive) and its two ratios exist; their sizes are
+                // timings on a noisy machine (a cold thread pool can print 0.0), so they are not asserted.
+                for (int column : new int[] {3, 4, 5}) {
+                    assertTrue(Double.parseDouble(cells[column]) > 0,
+                            experiment + " " + dtype + " has no Java kernel rate in column " + column + ": " + row);
+                }
+                for (int column : new int[] {7, 8}) {
+                    assertFalse(Double.isNaN(Double.parseDouble(cells[column])),
+                            experiment + " " + dtype + " has no Java kernel ratio in column " + column + ": " + row);
+                }
             }
         }
     }
