@@ -29,13 +29,7 @@ public final class LaneChunks {
 
     public static List<RunResult> train(List<PlannedRun> runs, int threads, int chunkSize, ChunkTrainer trainer,
                                         RunListener listener) {
-        List<List<PlannedRun>> chunks = new ArrayList<>();
-        // Even chunks: with T threads and N runs, at least T chunks when there are enough runs to share.
-        int wanted = Math.max((runs.size() + chunkSize - 1) / chunkSize, Math.min(threads, runs.size()));
-        int size = (runs.size() + wanted - 1) / wanted;
-        for (int start = 0; start < runs.size(); start += size) {
-            chunks.add(runs.subList(start, Math.min(runs.size(), start + size)));
-        }
+        List<List<PlannedRun>> chunks = chunks(runs, threads, chunkSize);
         AtomicLongArray done = new AtomicLongArray(chunks.size());
         int workers = Math.max(1, Math.min(threads, chunks.size()));
         if (workers == 1) {
@@ -94,6 +88,17 @@ public final class LaneChunks {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Even chunks, in order: with T threads and N runs, at least T chunks when there are enough runs to share. */
+    static List<List<PlannedRun>> chunks(List<PlannedRun> runs, int threads, int chunkSize) {
+        int wanted = Math.max((runs.size() + chunkSize - 1) / chunkSize, Math.min(threads, runs.size()));
+        int size = (runs.size() + wanted - 1) / wanted;
+        List<List<PlannedRun>> chunks = new ArrayList<>();
+        for (int start = 0; start < runs.size(); start += size) {
+            chunks.add(runs.subList(start, Math.min(runs.size(), start + size)));
+        }
+        return chunks;
     }
 
     private static long stepsOf(List<RunResult> results) {

@@ -27,6 +27,10 @@ final class LaneLayers {
             affineScalar(p, weightRow, biasRow, out, in, h, y, n, runs, single);
             return;
         }
+        if (LaneTiles.fits(runs, n)) {
+            LaneTiles.affine(p, weightRow, biasRow, out, in, h, y, n, runs, single, scratch);
+            return;
+        }
         if (n < LaneFewSamples.FEW) {
             LaneFewSamples.affine(p, weightRow, biasRow, out, in, h, y, n, runs, single, scratch);
             return;
@@ -85,6 +89,10 @@ final class LaneLayers {
             transposedScalar(p, weightRow, out, in, g, down, n, runs, single);
             return;
         }
+        if (LaneTiles.fits(runs, n)) {
+            LaneTiles.transposed(p, weightRow, out, in, g, down, n, runs, single, scratch);
+            return;
+        }
         if (n < LaneFewSamples.FEW) {
             LaneFewSamples.transposed(p, weightRow, out, in, g, down, n, runs, single, scratch);
             return;
@@ -133,6 +141,10 @@ final class LaneLayers {
                           int runs, boolean single, boolean add, LaneScratch scratch) {
         if (!VECTOR) {
             gradientsScalar(grad, weightRow, biasRow, out, in, g, h, n, runs, single, add, scratch);
+            return;
+        }
+        if (LaneTiles.fits(runs, n)) {
+            LaneTiles.gradients(grad, weightRow, biasRow, out, in, g, h, n, runs, single, add, scratch);
             return;
         }
         // Sample-major copies ([n][units][R]) make each sum over samples a sum of whole rows: for output o the

@@ -11,8 +11,13 @@ final class LaneScratch {
     static final int SAMPLE_MAJOR_H = 3;
     static final int UNIT_MAJOR_W = 4;
     static final int UNIT_MAJOR_Y = 5;
+    /** Float slots: patterns of float runs, and {@link LaneTiles}' float copies of weights and inputs. */
+    static final int FLOAT_PATTERN = 0;
+    static final int TILE_WEIGHTS = 1;
+    static final int TILE_INPUTS = 2;
+    static final int TILE_OUTPUTS = 3;
     private final double[][] slots = new double[6][0];
-    private float[] floats = new float[0];
+    private final float[][] floatSlots = new float[4][0];
 
     /** The slot's array, at least length entries long (contents left from earlier use). */
     double[] get(int slot, int length) {
@@ -22,11 +27,16 @@ final class LaneScratch {
         return slots[slot];
     }
 
-    /** The float work array (patterns of float runs), at least length entries long. */
+    /** The float pattern array (patterns of float runs), at least length entries long. */
     float[] floats(int length) {
-        if (floats.length < length) {
-            floats = new float[length];
+        return floats(FLOAT_PATTERN, length);
+    }
+
+    /** The float slot's array, at least length entries long (contents left from earlier use). */
+    float[] floats(int slot, int length) {
+        if (floatSlots[slot].length < length) {
+            floatSlots[slot] = new float[length];
         }
-        return floats;
+        return floatSlots[slot];
     }
 }

@@ -10,13 +10,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Vector API loops of the lane layers give exactly the scalar loops' bits, in float and double, for run
- * counts that do and do not fill whole vectors (so that tails, patterns and padding all take part), and the
+ * counts that do and do not fill whole vectors (whole vectors of runs take LaneTiles' loops; others the patterns,
+ * tails and padding of LaneVectorSums), and the
  * vector tanh, sigmoid and ELU exactly LaneMath's, including their branch points, saturation, huge, tiny,
  * signed-zero and non-finite inputs.
  */
 class LaneVectorsTest {
-    private static final int[] RUNS = {1, 3, 8, 10, 20};
-    private static final int[] SAMPLES = {1, 3, 9};
+    private static final int[] RUNS = {1, 3, 8, 10, 13, 16, 20};
+    private static final int[] SAMPLES = {1, 3, 9, 12};
 
     @BeforeEach
     void vectorApiLoaded() {
