@@ -11,12 +11,14 @@ final class LaneScratch {
     static final int SAMPLE_MAJOR_H = 3;
     static final int UNIT_MAJOR_W = 4;
     static final int UNIT_MAJOR_Y = 5;
-    /** Float slots: patterns of float runs, and {@link LaneTiles}' float copies of weights and inputs. */
+    /** {@link LaneTiles}' copy of one group's weights. */
+    static final int TILE = 6;
+    /** Float slots: patterns of float runs, and {@link LaneTiles}' float copies of weights, inputs and outputs. */
     static final int FLOAT_PATTERN = 0;
     static final int TILE_WEIGHTS = 1;
     static final int TILE_INPUTS = 2;
     static final int TILE_OUTPUTS = 3;
-    private final double[][] slots = new double[6][0];
+    private final double[][] slots = new double[7][0];
     private final float[][] floatSlots = new float[4][0];
 
     /** The slot's array, at least length entries long (contents left from earlier use). */

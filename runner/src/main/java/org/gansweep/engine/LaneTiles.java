@@ -6,14 +6,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link LaneLayers}' three loops for chunks of at least a vector of runs: a vector at
- * {@code s R + r0} is one sample of runs r0 .. r0 + LENGTH - 1, so a layer is computed a group of runs
- * and a sample at a time with each output's sum held in a register across all its inputs. That is one pass
- * over a layer's data instead of one per four inputs, and a float run converts each input to float once
- * instead of once per product. Every entry's sum has the same terms in the same order, rounded the same way,
- * as in the other loops, so the bits are theirs (checked bitwise in tests). Written without helper methods
- * on vectors, like
- * {@link LaneVectorMath}. Needs the Vector API.
+ * {@link LaneLayers}' three loops for chunks of at least a vector of runs: a vector at {@code s R + r0} is
+ * one sample of runs r0 .. r0 + LENGTH - 1, so a layer is computed a group of runs and a sample at a time
+ * with the sums of four outputs held in registers across all their inputs. That is one pass over a layer's
+ * data instead of one per four inputs, four independent additions in flight, and a float run converts each
+ * input to float once instead of once per product. Every entry's sum has the same terms in the same order,
+ * rounded the same way, as in the other loops, so the bits are theirs (checked bitwise in tests). Written
+ * without helper methods on vectors, like {@link LaneVectorMath}. Needs the Vector API.
  */
 final class LaneTiles {
     private static final VectorSpecies<Double> SPECIES = LaneVectorMath.SPECIES;
@@ -38,7 +37,7 @@ final class LaneTiles {
         if (single) {
             affineFloats(p, weightRow, biasRow, out, in, h, y, n, runs, scratch);
         } else {
-            affineDoubles(p, weightRow, biasRow, out, in, h, y, n, runs);
+            affineDoubles(p, weightRow, biasRow, out, in, h, y, n, runs, scratch);
         }
     }
 
@@ -48,7 +47,7 @@ final class LaneTiles {
         if (single) {
             transposedFloats(p, weightRow, out, in, g, down, n, runs, scratch);
         } else {
-            transposedDoubles(p, weightRow, out, in, g, down, n, runs);
+            transposedDoubles(p, weightRow, out, in, g, down, n, runs, scratch);
         }
     }
 
@@ -64,106 +63,238 @@ final class LaneTiles {
     }
 
     private static void affineDoubles(double[] p, int weightRow, int biasRow, int out, int in, double[] h, double[] y,
-                                      int n, int runs) {
-        int plane = n * runs;
-        for (int group = 0; group < runs; group += LENGTH) {
-            int r0 = Math.min(group, runs - LENGTH);
-            for (int s = 0; s < n; s++) {
-                int at = s * runs + r0;
-                for (int o = 0; o < out; o++) {
-                    int w = (weightRow + o * in) * runs + r0;
-                    DoubleVector sum = DoubleVector.fromArray(SPECIES, p, w).mul(DoubleVector.fromArray(SPECIES, h, at));
-                    for (int i = 1; i < in; i++) {
-                        sum = sum.add(DoubleVector.fromArray(SPECIES, p, w + i * runs)
-                                .mul(DoubleVector.fromArray(SPECIES, h, i * plane + at)));
-                    }
-                    if (biasRow >= 0) {
-                        sum = sum.add(DoubleVector.fromArray(SPECIES, p, (biasRow + o) * runs + r0));
-                    }
-                    sum.intoArray(y, o * plane + at);
-                }
-            }
-        }
+                                      int n, int runs, LaneScratch scratch) {
+        sumsDoubles(p, weightRow, in, 1, biasRow, out, in, h, y, n, runs, scratch);
+    }
+
+    private static void transposedDoubles(double[] p, int weightRow, int out, int in, double[] g, double[] down, int n,
+                                          int runs, LaneScratch scratch) {
+        sumsDoubles(p, weightRow, 1, in, -1, in, out, g, down, n, runs, scratch);
     }
 
     private static void affineFloats(double[] p, int weightRow, int biasRow, int out, int in, double[] h, double[] y,
                                      int n, int runs, LaneScratch scratch) {
-        int plane = n * runs;
-        int biasAt = out * in * runs;
-        float[] w = scratch.floats(LaneScratch.TILE_WEIGHTS, biasAt + out * runs);
-        toFloats(p, weightRow * runs, w, 0, out * in * runs);
-        if (biasRow >= 0) {
-            toFloats(p, biasRow * runs, w, biasAt, out * runs);
-        }
-        float[] x = scratch.floats(LaneScratch.TILE_INPUTS, in * LENGTH);
-        for (int group = 0; group < runs; group += LENGTH) {
-            int r0 = Math.min(group, runs - LENGTH);
-            for (int s = 0; s < n; s++) {
-                int at = s * runs + r0;
-                for (int i = 0; i < in; i++) {
-                    ((FloatVector) DoubleVector.fromArray(SPECIES, h, i * plane + at)
-                            .convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(x, i * LENGTH);
-                }
-                for (int o = 0; o < out; o++) {
-                    int wo = o * in * runs + r0;
-                    FloatVector sum = FloatVector.fromArray(FLOATS, w, wo).mul(FloatVector.fromArray(FLOATS, x, 0));
-                    for (int i = 1; i < in; i++) {
-                        sum = sum.add(FloatVector.fromArray(FLOATS, w, wo + i * runs)
-                                .mul(FloatVector.fromArray(FLOATS, x, i * LENGTH)));
-                    }
-                    if (biasRow >= 0) {
-                        sum = sum.add(FloatVector.fromArray(FLOATS, w, biasAt + o * runs + r0));
-                    }
-                    ((DoubleVector) sum.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, o * plane + at);
-                }
-            }
-        }
-    }
-
-    private static void transposedDoubles(double[] p, int weightRow, int out, int in, double[] g, double[] down, int n,
-                                          int runs) {
-        int plane = n * runs;
-        int wStride = in * runs;
-        for (int group = 0; group < runs; group += LENGTH) {
-            int r0 = Math.min(group, runs - LENGTH);
-            for (int s = 0; s < n; s++) {
-                int at = s * runs + r0;
-                for (int i = 0; i < in; i++) {
-                    int w = (weightRow + i) * runs + r0;
-                    DoubleVector sum = DoubleVector.fromArray(SPECIES, p, w).mul(DoubleVector.fromArray(SPECIES, g, at));
-                    for (int o = 1; o < out; o++) {
-                        sum = sum.add(DoubleVector.fromArray(SPECIES, p, w + o * wStride)
-                                .mul(DoubleVector.fromArray(SPECIES, g, o * plane + at)));
-                    }
-                    sum.intoArray(down, i * plane + at);
-                }
-            }
-        }
+        sumsFloats(p, weightRow, in, 1, biasRow, out, in, h, y, n, runs, scratch);
     }
 
     private static void transposedFloats(double[] p, int weightRow, int out, int in, double[] g, double[] down, int n,
                                          int runs, LaneScratch scratch) {
+        sumsFloats(p, weightRow, 1, in, -1, in, out, g, down, n, runs, scratch);
+    }
+
+    /**
+     * y[u][s] = (sum over k of W(u, k) x[k][s]) + b[u], k in order, for u below outputs: W(u, k) is parameter
+     * row weightRow + u outRows + k termRows (affine: W[o][i] with outRows = in; transposed: u = i, k = o,
+     * termRows = in), b[u] row biasRow + u (none when biasRow is negative). A group's weights are first copied
+     * into a tile ({@code [row][LENGTH]}, a few KB that stay in the L1 cache across all samples); four outputs
+     * at a time, so four independent sums are in flight and each input vector is loaded once for four.
+     */
+    private static void sumsDoubles(double[] p, int weightRow, int outRows, int termRows, int biasRow, int outputs,
+                                    int terms, double[] x, double[] y, int n, int runs, LaneScratch scratch) {
         int plane = n * runs;
-        int wStride = in * runs;
-        float[] w = scratch.floats(LaneScratch.TILE_WEIGHTS, out * in * runs);
-        toFloats(p, weightRow * runs, w, 0, out * in * runs);
-        float[] x = scratch.floats(LaneScratch.TILE_INPUTS, out * LENGTH);
+        int rows = outputs * terms;
+        int outStride = outRows * LENGTH;
+        int termStride = termRows * LENGTH;
+        int biasAt = rows * LENGTH;
+        double[] w = scratch.get(LaneScratch.TILE, biasAt + outputs * LENGTH);
         for (int group = 0; group < runs; group += LENGTH) {
             int r0 = Math.min(group, runs - LENGTH);
+            for (int q = 0; q < rows; q++) {
+                DoubleVector.fromArray(SPECIES, p, (weightRow + q) * runs + r0).intoArray(w, q * LENGTH);
+            }
+            if (biasRow >= 0) {
+                for (int u = 0; u < outputs; u++) {
+                    DoubleVector.fromArray(SPECIES, p, (biasRow + u) * runs + r0).intoArray(w, biasAt + u * LENGTH);
+                }
+            }
             for (int s = 0; s < n; s++) {
                 int at = s * runs + r0;
-                for (int o = 0; o < out; o++) {
-                    ((FloatVector) DoubleVector.fromArray(SPECIES, g, o * plane + at)
-                            .convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(x, o * LENGTH);
-                }
-                for (int i = 0; i < in; i++) {
-                    int wi = i * runs + r0;
-                    FloatVector sum = FloatVector.fromArray(FLOATS, w, wi).mul(FloatVector.fromArray(FLOATS, x, 0));
-                    for (int o = 1; o < out; o++) {
-                        sum = sum.add(FloatVector.fromArray(FLOATS, w, wi + o * wStride)
-                                .mul(FloatVector.fromArray(FLOATS, x, o * LENGTH)));
+                int u = 0;
+                for (; u + 4 <= outputs; u += 4) {
+                    int wu = u * outStride;
+                    DoubleVector xv = DoubleVector.fromArray(SPECIES, x, at);
+                    DoubleVector s0 = DoubleVector.fromArray(SPECIES, w, wu).mul(xv);
+                    DoubleVector s1 = DoubleVector.fromArray(SPECIES, w, wu + outStride).mul(xv);
+                    DoubleVector s2 = DoubleVector.fromArray(SPECIES, w, wu + 2 * outStride).mul(xv);
+                    DoubleVector s3 = DoubleVector.fromArray(SPECIES, w, wu + 3 * outStride).mul(xv);
+                    for (int k = 1; k < terms; k++) {
+                        xv = DoubleVector.fromArray(SPECIES, x, k * plane + at);
+                        int wk = wu + k * termStride;
+                        s0 = s0.add(DoubleVector.fromArray(SPECIES, w, wk).mul(xv));
+                        s1 = s1.add(DoubleVector.fromArray(SPECIES, w, wk + outStride).mul(xv));
+                        s2 = s2.add(DoubleVector.fromArray(SPECIES, w, wk + 2 * outStride).mul(xv));
+                        s3 = s3.add(DoubleVector.fromArray(SPECIES, w, wk + 3 * outStride).mul(xv));
                     }
-                    ((DoubleVector) sum.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(down, i * plane + at);
+                    if (biasRow >= 0) {
+                        int b = biasAt + u * LENGTH;
+                        s0 = s0.add(DoubleVector.fromArray(SPECIES, w, b));
+                        s1 = s1.add(DoubleVector.fromArray(SPECIES, w, b + LENGTH));
+                        s2 = s2.add(DoubleVector.fromArray(SPECIES, w, b + 2 * LENGTH));
+                        s3 = s3.add(DoubleVector.fromArray(SPECIES, w, b + 3 * LENGTH));
+                    }
+                    s0.intoArray(y, u * plane + at);
+                    s1.intoArray(y, (u + 1) * plane + at);
+                    s2.intoArray(y, (u + 2) * plane + at);
+                    s3.intoArray(y, (u + 3) * plane + at);
+                }
+            }
+            // The outputs left over (a layer of one to three outputs, or its last few): four samples at a time,
+            // again four independent sums in flight.
+            for (int u = outputs - outputs % 4; u < outputs; u++) {
+                int wu = u * outStride;
+                int s = 0;
+                for (; s + 4 <= n; s += 4) {
+                    int at = s * runs + r0;
+                    DoubleVector wv = DoubleVector.fromArray(SPECIES, w, wu);
+                    DoubleVector s0 = wv.mul(DoubleVector.fromArray(SPECIES, x, at));
+                    DoubleVector s1 = wv.mul(DoubleVector.fromArray(SPECIES, x, at + runs));
+                    DoubleVector s2 = wv.mul(DoubleVector.fromArray(SPECIES, x, at + 2 * runs));
+                    DoubleVector s3 = wv.mul(DoubleVector.fromArray(SPECIES, x, at + 3 * runs));
+                    for (int k = 1; k < terms; k++) {
+                        wv = DoubleVector.fromArray(SPECIES, w, wu + k * termStride);
+                        int xk = k * plane + at;
+                        s0 = s0.add(wv.mul(DoubleVector.fromArray(SPECIES, x, xk)));
+                        s1 = s1.add(wv.mul(DoubleVector.fromArray(SPECIES, x, xk + runs)));
+                        s2 = s2.add(wv.mul(DoubleVector.fromArray(SPECIES, x, xk + 2 * runs)));
+                        s3 = s3.add(wv.mul(DoubleVector.fromArray(SPECIES, x, xk + 3 * runs)));
+                    }
+                    if (biasRow >= 0) {
+                        DoubleVector b = DoubleVector.fromArray(SPECIES, w, biasAt + u * LENGTH);
+                        s0 = s0.add(b);
+                        s1 = s1.add(b);
+                        s2 = s2.add(b);
+                        s3 = s3.add(b);
+                    }
+                    int yu = u * plane + at;
+                    s0.intoArray(y, yu);
+                    s1.intoArray(y, yu + runs);
+                    s2.intoArray(y, yu + 2 * runs);
+                    s3.intoArray(y, yu + 3 * runs);
+                }
+                for (; s < n; s++) {
+                    int at = s * runs + r0;
+                    DoubleVector sum = DoubleVector.fromArray(SPECIES, w, wu).mul(DoubleVector.fromArray(SPECIES, x, at));
+                    for (int k = 1; k < terms; k++) {
+                        sum = sum.add(DoubleVector.fromArray(SPECIES, w, wu + k * termStride)
+                                .mul(DoubleVector.fromArray(SPECIES, x, k * plane + at)));
+                    }
+                    if (biasRow >= 0) {
+                        sum = sum.add(DoubleVector.fromArray(SPECIES, w, biasAt + u * LENGTH));
+                    }
+                    sum.intoArray(y, u * plane + at);
+                }
+            }
+        }
+    }
+
+    /** {@link #sumsDoubles} for float runs: the tile holds floats, and each input vector is converted once. */
+    private static void sumsFloats(double[] p, int weightRow, int outRows, int termRows, int biasRow, int outputs,
+                                   int terms, double[] x, double[] y, int n, int runs, LaneScratch scratch) {
+        int plane = n * runs;
+        int rows = outputs * terms;
+        int outStride = outRows * LENGTH;
+        int termStride = termRows * LENGTH;
+        int biasAt = rows * LENGTH;
+        float[] w = scratch.floats(LaneScratch.TILE_WEIGHTS, biasAt + outputs * LENGTH);
+        float[] xf = scratch.floats(LaneScratch.TILE_INPUTS, terms * LENGTH);
+        for (int group = 0; group < runs; group += LENGTH) {
+            int r0 = Math.min(group, runs - LENGTH);
+            for (int q = 0; q < rows; q++) {
+                ((FloatVector) DoubleVector.fromArray(SPECIES, p, (weightRow + q) * runs + r0)
+                        .convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(w, q * LENGTH);
+            }
+            if (biasRow >= 0) {
+                for (int u = 0; u < outputs; u++) {
+                    ((FloatVector) DoubleVector.fromArray(SPECIES, p, (biasRow + u) * runs + r0)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(w, biasAt + u * LENGTH);
+                }
+            }
+            for (int s = 0; s < n && outputs >= 4; s++) {
+                int at = s * runs + r0;
+                for (int k = 0; k < terms; k++) {
+                    ((FloatVector) DoubleVector.fromArray(SPECIES, x, k * plane + at)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(xf, k * LENGTH);
+                }
+                int u = 0;
+                for (; u + 4 <= outputs; u += 4) {
+                    int wu = u * outStride;
+                    FloatVector xv = FloatVector.fromArray(FLOATS, xf, 0);
+                    FloatVector s0 = FloatVector.fromArray(FLOATS, w, wu).mul(xv);
+                    FloatVector s1 = FloatVector.fromArray(FLOATS, w, wu + outStride).mul(xv);
+                    FloatVector s2 = FloatVector.fromArray(FLOATS, w, wu + 2 * outStride).mul(xv);
+                    FloatVector s3 = FloatVector.fromArray(FLOATS, w, wu + 3 * outStride).mul(xv);
+                    for (int k = 1; k < terms; k++) {
+                        xv = FloatVector.fromArray(FLOATS, xf, k * LENGTH);
+                        int wk = wu + k * termStride;
+                        s0 = s0.add(FloatVector.fromArray(FLOATS, w, wk).mul(xv));
+                        s1 = s1.add(FloatVector.fromArray(FLOATS, w, wk + outStride).mul(xv));
+                        s2 = s2.add(FloatVector.fromArray(FLOATS, w, wk + 2 * outStride).mul(xv));
+                        s3 = s3.add(FloatVector.fromArray(FLOATS, w, wk + 3 * outStride).mul(xv));
+                    }
+                    if (biasRow >= 0) {
+                        int b = biasAt + u * LENGTH;
+                        s0 = s0.add(FloatVector.fromArray(FLOATS, w, b));
+                        s1 = s1.add(FloatVector.fromArray(FLOATS, w, b + LENGTH));
+                        s2 = s2.add(FloatVector.fromArray(FLOATS, w, b + 2 * LENGTH));
+                        s3 = s3.add(FloatVector.fromArray(FLOATS, w, b + 3 * LENGTH));
+                    }
+                    ((DoubleVector) s0.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, u * plane + at);
+                    ((DoubleVector) s1.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, (u + 1) * plane + at);
+                    ((DoubleVector) s2.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, (u + 2) * plane + at);
+                    ((DoubleVector) s3.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, (u + 3) * plane + at);
+                }
+            }
+            for (int u = outputs - outputs % 4; u < outputs; u++) {
+                int wu = u * outStride;
+                int s = 0;
+                for (; s + 4 <= n; s += 4) {
+                    int at = s * runs + r0;
+                    FloatVector wv = FloatVector.fromArray(FLOATS, w, wu);
+                    FloatVector s0 = wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, at)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0));
+                    FloatVector s1 = wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, at + runs)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0));
+                    FloatVector s2 = wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, at + 2 * runs)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0));
+                    FloatVector s3 = wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, at + 3 * runs)
+                            .convertShape(VectorOperators.D2F, FLOATS, 0));
+                    for (int k = 1; k < terms; k++) {
+                        wv = FloatVector.fromArray(FLOATS, w, wu + k * termStride);
+                        int xk = k * plane + at;
+                        s0 = s0.add(wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, xk)
+                                .convertShape(VectorOperators.D2F, FLOATS, 0)));
+                        s1 = s1.add(wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, xk + runs)
+                                .convertShape(VectorOperators.D2F, FLOATS, 0)));
+                        s2 = s2.add(wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, xk + 2 * runs)
+                                .convertShape(VectorOperators.D2F, FLOATS, 0)));
+                        s3 = s3.add(wv.mul((FloatVector) DoubleVector.fromArray(SPECIES, x, xk + 3 * runs)
+                                .convertShape(VectorOperators.D2F, FLOATS, 0)));
+                    }
+                    if (biasRow >= 0) {
+                        FloatVector b = FloatVector.fromArray(FLOATS, w, biasAt + u * LENGTH);
+                        s0 = s0.add(b);
+                        s1 = s1.add(b);
+                        s2 = s2.add(b);
+                        s3 = s3.add(b);
+                    }
+                    int yu = u * plane + at;
+                    ((DoubleVector) s0.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, yu);
+                    ((DoubleVector) s1.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, yu + runs);
+                    ((DoubleVector) s2.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, yu + 2 * runs);
+                    ((DoubleVector) s3.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, yu + 3 * runs);
+                }
+                for (; s < n; s++) {
+                    int at = s * runs + r0;
+                    FloatVector sum = FloatVector.fromArray(FLOATS, w, wu).mul((FloatVector) DoubleVector
+                            .fromArray(SPECIES, x, at).convertShape(VectorOperators.D2F, FLOATS, 0));
+                    for (int k = 1; k < terms; k++) {
+                        sum = sum.add(FloatVector.fromArray(FLOATS, w, wu + k * termStride).mul((FloatVector) DoubleVector
+                                .fromArray(SPECIES, x, k * plane + at).convertShape(VectorOperators.D2F, FLOATS, 0)));
+                    }
+                    if (biasRow >= 0) {
+                        sum = sum.add(FloatVector.fromArray(FLOATS, w, biasAt + u * LENGTH));
+                    }
+                    ((DoubleVector) sum.convertShape(VectorOperators.F2D, SPECIES, 0)).intoArray(y, u * plane + at);
                 }
             }
         }
@@ -305,13 +436,6 @@ final class LaneTiles {
                 double sum = sums[k * LENGTH + r];
                 grad[at + r] = add ? LaneLayers.round(single, grad[at + r] + sum) : sum;
             }
-        }
-    }
-
-    /** to[at + k] = (float) from[from0 + k]: a float run's stored values, which floats hold exactly. */
-    private static void toFloats(double[] from, int from0, float[] to, int at, int count) {
-        for (int k = 0; k < count; k++) {
-            to[at + k] = (float) from[from0 + k];
         }
     }
 }

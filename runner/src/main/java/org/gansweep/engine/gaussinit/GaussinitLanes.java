@@ -145,7 +145,7 @@ final class GaussinitLanes implements GaussinitKernel {
         if (record) {
             GaussinitLaneLosses.discriminator(p, batch, k, runs, lossD);
         }
-        disc.backward(gradInput);
+        disc.backwardParameters(gradInput);
         if (r1Coefficient != null) {
             inputs.realSeen(realSeen);
             disc.addR1Gradient(realSeen, batch, r1Coefficient);
@@ -164,7 +164,7 @@ final class GaussinitLanes implements GaussinitKernel {
         if (record) {
             GaussinitLaneLosses.generator(q, batch, runs, lossG);
         }
-        gen.backward(disc.backward(gradFake));
+        gen.backwardParameters(disc.backwardInput(gradFake)); // D's own gradients are not needed here
         optG.step(gen.params, gen.grad);
     }
 
