@@ -5,18 +5,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.gansweep.engine.BatchTrainer;
+import org.gansweep.engine.Experiment;
 import org.gansweep.engine.Experiments;
+import org.gansweep.engine.Precision;
 import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ResolvedConfig;
 
 /**
- * Which runs remain and a rough time for them, without training or starting ND4J. For experiments with a
- * fused CPU kernel: about 1.5 million run-steps/s (measured 1-2.8M on this 2-core machine kind). Otherwise
- * each experiment's per-step cost of a batch ({@code Experiment.secondsPerBatchStep}: ND4J's per-op overhead)
- * plus its per-run-step cost ({@code secondsPerRunStep}). A rough guide, not a promise.
+ * Which runs remain and a rough time for them, without training or starting ND4J: each batch's steps times
+ * its experiment's own cost model on the kernel {@code run} picks on a CPU (the Java kernel where there is
+ * one, on {@link #THREADS} threads; else ND4J's): a per-step cost of the batch
+ * ({@code Experiment.secondsPerBatchStep}: ND4J's per-op overhead) plus a per-run-step cost
+ * ({@code secondsPerRunStep}), both measured on this 2-core machine kind. A rough guide, not a promise.
  */
 final class Estimates {
     private static final int DEFAULT_BATCH = 4096;
-    private static final double FUSED_RUN_STEPS_PER_SECOND = 1.5e6;
+    /** The threads the model assumes: this machine kind's two cores. */
+    private static final int THREADS = 2;
 
     private Estimates() {
     }
@@ -32,20 +39,24 @@ final class Estimates {
     }
 
     static String describe(List<PlannedRun> todo, Path sweepDir) {
-        var trainer = new org.gansweep.engine.BatchTrainer(Experiments.all(), org.gansweep.engine.Precision.FLOAT,
-                DEFAULT_BATCH);
-        var fused = Experiments.all(true, 2);
+        BatchTrainer trainer = new BatchTrainer(Experiments.all(), Precision.FLOAT, DEFAULT_BATCH);
+        return String.format(Locale.ROOT, "estimated training time: %s in %d batch(es) (rough built-in model for a "
+                + "2-core CPU, float)", Progress.duration(seconds(todo)), trainer.batches(todo).size());
+    }
+
+    /** Rough training seconds of the runs, float, on the CPU kernels {@code run} picks by default. */
+    static double seconds(List<PlannedRun> todo) {
+        Map<String, Experiment> nd4j = Experiments.all();
+        Map<String, Experiment> java = Experiments.all(true, THREADS);
+        BatchTrainer trainer = new BatchTrainer(nd4j, Precision.FLOAT, DEFAULT_BATCH);
         double seconds = 0;
         for (List<PlannedRun> batch : trainer.batches(todo)) {
+            String name = batch.get(0).experiment();
+            Experiment experiment = java.get(name).kernel(Precision.FLOAT).equals("fused") ? java.get(name) : nd4j.get(name);
+            ResolvedConfig config = batch.get(0).config();
             long steps = trainer.runSteps(List.of(batch.get(0)));
-            boolean hasFused = fused.get(batch.get(0).experiment()).kernel(org.gansweep.engine.Precision.FLOAT)
-                    .equals("fused");
-            var experiment = Experiments.all().get(batch.get(0).experiment());
-            var config = batch.get(0).config();
-            seconds += hasFused ? steps * batch.size() / FUSED_RUN_STEPS_PER_SECOND
-                    : steps * (experiment.secondsPerBatchStep(config) + experiment.secondsPerRunStep(config) * batch.size());
+            seconds += steps * (experiment.secondsPerBatchStep(config) + experiment.secondsPerRunStep(config) * batch.size());
         }
-        return String.format(Locale.ROOT, "estimated training time: %s in %d batch(es) (rough built-in model for a "
-                + "2-core CPU, float)", Progress.duration(seconds), trainer.batches(todo).size());
+        return seconds;
     }
 }

@@ -27,7 +27,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * Runs that differ in one parameter which does not split batches train as one batch, and each must come out
  * bit for bit as it does alone: outcome, steps to converge, divergence, final metrics, every trajectory and
- * histogram row, in float and in double on the ND4J kernel. The parameters and their values come from each
+ * histogram row, in float and in double, on the ND4J kernel and on each experiment's Java kernel (in the
+ * precisions it has one; batches of 2-3 runs, so the lane loops' tails, while LaneVectorsTest holds the
+ * whole-vector loops to the same bits). The parameters and their values come from each
  * experiment's schema ({@link ParameterVariants}); a parameter is a batch-shape parameter, and skipped, when
  * its values change {@link Experiment#batchShape}. Each parameter must also change a run alone, so the check
  * cannot pass because the parameter was idle: {@link #NEEDS} switches on what it acts through.
@@ -115,14 +117,25 @@ class EveryParameterBatchingTest {
 
     @TestFactory
     Stream<DynamicContainer> runsDifferingInOneParameterEqualThemselvesTrainedAloneBitForBit() {
-        return Experiments.all().values().stream().flatMap(experiment -> PATHS
-                .getOrDefault(experiment.name(), List.of(Map.of())).stream()
-                .map(path -> DynamicContainer.dynamicContainer(label(experiment, path), experiment.schema()
-                        .parameters().stream().flatMap(parameter -> variation(experiment, path, parameter).stream()))));
+        return Stream.of(Experiments.all(), Experiments.all(true, 1)).flatMap(kernels -> kernels.values().stream())
+                .flatMap(experiment -> PATHS.getOrDefault(experiment.name(), List.of(Map.of())).stream()
+                        .map(path -> DynamicContainer.dynamicContainer(label(experiment, path), experiment.schema()
+                                .parameters().stream()
+                                .flatMap(parameter -> variation(experiment, path, parameter).stream()))));
     }
 
     private static String label(Experiment experiment, Map<String, Object> path) {
-        return experiment.name() + (path.isEmpty() ? "" : " " + new TreeMap<>(path));
+        return experiment.name() + " (" + kernelOf(experiment) + ")" + (path.isEmpty() ? "" : " " + new TreeMap<>(path));
+    }
+
+    /** The experiment's kernel in float: a Java kernel runs in every precision it has one, else ND4J's. */
+    private static String kernelOf(Experiment experiment) {
+        return experiment.kernel(Precision.FLOAT);
+    }
+
+    /** The precisions this experiment object trains on the kernel it stands for (the Java kernel's, or all). */
+    private static List<Precision> precisions(Experiment experiment) {
+        return Stream.of(Precision.values()).filter(p -> experiment.kernel(p).equals(kernelOf(experiment))).toList();
     }
 
     /** The test of one parameter on one code path, or none for a batch-shape parameter. */
@@ -151,9 +164,9 @@ class EveryParameterBatchingTest {
         List<Object> values = runs.stream().map(r -> r.config().value(parameter.name())).toList();
         String what = label(experiment, path) + " " + parameter.name() + " " + values;
         return Optional.of(DynamicTest.dynamicTest(parameter.name() + " " + values
-                + ": each run of the batch is the run alone, float and double", () -> {
+                + ": each run of the batch is the run alone, in each precision", () -> {
                     assertTrue(runs.size() >= 2, what + ": fewer than two values to vary");
-                    assertAll(Stream.of(Precision.values())
+                    assertAll(precisions(experiment).stream()
                             .map(p -> (Executable) () -> check(experiment, runs, p, what + " " + p.label())));
                 }));
     }
@@ -164,7 +177,7 @@ class EveryParameterBatchingTest {
         List<RunResult> alone = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             PlannedRun run = runs.get(i);
-            alone.add(ALONE.computeIfAbsent(run.key() + "/" + precision,
+            alone.add(ALONE.computeIfAbsent(run.key() + "/" + precision + "/" + kernelOf(experiment),
                     k -> experiment.train(List.of(run), precision, RunListener.NONE).get(0)));
             RunResultBits.assertSame(alone.get(i), batched.get(i), what + ", run " + i);
         }

@@ -63,9 +63,9 @@ public final class GaussinitExperiment implements Experiment {
     /**
      * ND4J: fitted to two sweeps on this 2-core machine kind: 40 runs x 2000 steps in 52 s, and 120 runs plus
      * 80 runs with 4 noisy copies of G in 268 s: about 12 ms per batch step plus 0.34 ms per run and step, the
-     * fake half of that growing with the copies D judges. Fused: no per-step overhead to speak of; CPU time
-     * fitted to the same two sweeps in float (0.73 ms per run-step with one copy of G, 1.32 ms with four),
-     * shared by the threads.
+     * fake half of that growing with the copies D judges. Java kernel: no per-step overhead to speak of; CPU
+     * time fitted to gaussinit-tricks in float (57 s on two threads: 0.19 ms per run-step with one copy of G,
+     * 0.42 ms with four), shared by the threads.
      */
     @Override
     public double secondsPerBatchStep(ResolvedConfig config) {
@@ -75,7 +75,7 @@ public final class GaussinitExperiment implements Experiment {
     @Override
     public double secondsPerRunStep(ResolvedConfig config) {
         long copies = config.integer(GaussinitSchema.NOISE_SAMPLES);
-        return fusedCpu ? (0.34e-3 + 0.2e-3 * (1 + copies)) / threads : 0.34e-3 * (1 + copies) / 2;
+        return fusedCpu ? (0.04e-3 + 0.077e-3 * (1 + copies)) / threads : 0.34e-3 * (1 + copies) / 2;
     }
 
     @Override
