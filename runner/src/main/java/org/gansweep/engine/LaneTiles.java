@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * data instead of one per four inputs, four independent additions in flight, and a float run converts each
  * input to float once instead of once per product. Every entry's sum has the same terms in the same order,
  * rounded the same way, as in the other loops, so the bits are theirs (checked bitwise in tests). Written
- * without helper methods on vectors, like {@link LaneVectorMath}. Needs the Vector API.
+ * without helper methods on vectors, like {@link LaneVectorMath}, and twice, on doubles and on floats: the
+ * Vector API has no type over both that the JIT still turns into vector instructions. Needs the Vector API.
  */
 final class LaneTiles {
     private static final VectorSpecies<Double> SPECIES = LaneVectorMath.SPECIES;
