@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.gansweep.internal.Json;
+import org.gansweep.spec.InputFiles;
 
 /**
  * Finds and reads an experiment's base config. A relative "base" is tried against the spec's folder, then
@@ -43,6 +44,10 @@ final class BaseConfigs {
         }
         candidates = List.copyOf(new LinkedHashSet<>(candidates));
         for (Path candidate : candidates) {
+            String problem = InputFiles.problem(candidate, "a base config");
+            if (problem != null) {
+                throw new PlanException(specFile + ": base: " + candidate.normalize() + ": " + problem);
+            }
             if (Files.isRegularFile(candidate)) {
                 return new Loaded(candidate.normalize().toString(), read(candidate));
             }

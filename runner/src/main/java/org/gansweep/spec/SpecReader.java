@@ -31,6 +31,10 @@ public final class SpecReader {
 
     public static SweepSpec read(Path path) {
         String file = path.toString();
+        String kind = InputFiles.problem(path, "a sweep spec");
+        if (kind != null) {
+            throw new SpecException(file, "", "cannot read: " + kind);
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
