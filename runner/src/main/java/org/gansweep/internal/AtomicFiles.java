@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +51,7 @@ public final class AtomicFiles {
                 // The original failure is the one worth reporting.
             }
             // The reason alone ("No space left on device"), not the temporary file's name as well.
-            String reason = e instanceof FileSystemException f ? Objects.requireNonNullElse(f.getReason(),
-                    e.getClass().getSimpleName()) : e.getMessage();
+            String reason = IoErrors.bareReason(e);
             throw new UncheckedIOException("cannot write " + target + ": " + reason, e);
         }
     }

@@ -46,7 +46,12 @@ public final class Json {
     public static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        String reason = e.getOriginalMessage().split("\n")[0].split(" \\(start marker")[0];
+        // Jackson names the Java setting behind a limit (", from `StreamReadConstraints...`"): not a user's words.
+        String reason = e.getOriginalMessage().split("\n")[0].split(" \\(start marker")[0]
+                .replaceAll(", from `[^`]*`", "");
+        if (reason.startsWith("Trailing token")) {
+            reason = "a second JSON value after the first; the file holds one JSON object";
+        }
         return where + "malformed JSON: " + reason;
     }
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.gansweep.engine.RunResult;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.internal.AtomicFiles;
+import org.gansweep.internal.IoErrors;
 import org.gansweep.internal.Json;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.RunKey;
@@ -53,8 +54,7 @@ public final class ResultStore {
             Path probe = Files.createFile(AtomicFiles.temporaryFor(dir.resolve("probe")));
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new StoreException(resultsRoot + ": not writable (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", true);
+            throw new StoreException(resultsRoot + ": not writable (" + IoErrors.reason(e) + ")", true);
         }
         ResultStore store = new ResultStore(dir);
         Leftovers.remove(dir);

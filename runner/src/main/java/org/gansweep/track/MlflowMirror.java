@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.gansweep.internal.IoErrors;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
@@ -369,8 +370,7 @@ public final class MlflowMirror implements AutoCloseable {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = String.valueOf(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
-        String line = message.lines().findFirst().orElse("").strip();
+        String line = IoErrors.bareReason(root);
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 

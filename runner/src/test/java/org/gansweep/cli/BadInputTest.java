@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
     private static final Path CORPUS = corpus();
+    /** What a user should never read in an error line: exception or error classes, packages, Java getters. */
+    private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile(
+            "\\b[A-Z]\\w*(Exception|Error)\\b|\\bjava\\.|\\bcom\\.fasterxml|\\.get[A-Z]\\w*\\(\\)");
 
     @TempDir
     Path dir;
@@ -90,6 +93,7 @@ class BadInputTest {
         String line = expected.replace("{dir}", CORPUS.toString()).replace("{cwd}", cwd)
                 .replace("{results}", results.toString());
         assertEquals(line + "\n", err.toString(StandardCharsets.UTF_8));
+        assertFalse(JAVA_NAMES.matcher(line).find(), "a Java name in a user's error line: " + line);
         assertEquals(2, code);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(results), "nothing may be written");
