@@ -104,6 +104,9 @@ final class RunCommand extends SweepOptions implements Command {
         if (kernel.equals("fused") && backend.equals("cuda")) {
             throw new UsageException("--kernel fused: the Java kernels run on the CPU (use --backend cpu or auto)");
         }
+        if (results.isBlank()) {
+            throw new UsageException("--results: empty; expected the folder to write the sweep into");
+        }
         if (trackingWait < 0) {
             throw new UsageException("--tracking-wait " + trackingWait + ": expected seconds >= 0");
         }

@@ -49,6 +49,8 @@ public final class ResultStore {
     /** Opens (creating) results/<sweep>; fails with bad input, before writing anything, if unwritable. */
     public static ResultStore open(Path resultsRoot, String sweepName) {
         Path dir = resultsRoot.resolve(sweepName);
+        refuseLink(dir);
+        refuseLink(dir.resolve("runs"));
         try {
             Files.createDirectories(dir.resolve("runs"));
             Path probe = Files.createFile(AtomicFiles.temporaryFor(dir.resolve("probe")));
@@ -59,6 +61,24 @@ public final class ResultStore {
         ResultStore store = new ResultStore(dir);
         Leftovers.remove(dir);
         return store;
+    }
+
+    /**
+     * Refuses a symbolic link where gansweep is about to write (the sweep folder, its runs folder, a run's folder,
+     * the report lock): followed, it would put results outside the results folder the user chose. The results
+     * root itself may be a link (results -> /scratch/results is a choice, not a plant).
+     */
+    private static void refuseLink(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(path).toString();
+            } catch (IOException e) {
+                target = "?";
+            }
+            throw new StoreException(path + ": a symbolic link (to " + target + "); gansweep writes only inside the "
+                    + "results folder: remove the link or choose another --results", true);
+        }
     }
 
     /** Opens an existing sweep folder for reading. */
@@ -110,6 +130,7 @@ public final class ResultStore {
     /** Writes a finished run: config, trajectory and histogram first, summary last (the completion mark). */
     public void writeRun(RunResult result, Provenance provenance) {
         Path dir = runDir(result.run().key());
+        refuseLink(dir);
         boolean floats = isFloat(provenance.dtype());
         write(dir.resolve(CONFIG_FILE), RunFiles.config(result.run(), provenance));
         writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory(), floats));
@@ -202,6 +223,7 @@ public final class ResultStore {
      */
     public <T> T withReportLock(Supplier<T> action) {
         Path file = sweepDir.resolve(REPORT_LOCK);
+        refuseLink(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             return action.get();
