@@ -5,6 +5,7 @@ import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import org.gansweep.engine.OpenBlasPin;
 import org.gansweep.internal.GansweepException;
+import org.gansweep.internal.Secrets;
 
 /**
  * Entry point. The only place errors become exit codes: 0 ok, 1 run-time failure, 2 bad input or usage.
@@ -24,7 +25,19 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** Runs a command with every line it prints scrubbed of secrets ({@link Secrets}). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintStream safeOut = Secrets.scrubbing(out);
+        PrintStream safeErr = Secrets.scrubbing(err);
+        try {
+            return runCommand(args, safeOut, safeErr);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
+    }
+
+    private static int runCommand(String[] args, PrintStream out, PrintStream err) {
         PlanCommand plan = new PlanCommand();
         RunCommand run = new RunCommand();
         ReportCommand report = new ReportCommand();

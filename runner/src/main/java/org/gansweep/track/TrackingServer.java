@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gansweep.internal.Secrets;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
@@ -49,8 +50,15 @@ public final class TrackingServer {
         } catch (URISyntaxException e) {
             throw new TrackingException(source + " " + uri + ": not a URL (" + e.getReason() + ")", true);
         }
-        return new TrackingServer(trimmed, env(environment, "MLFLOW_TRACKING_USERNAME"),
+        TrackingServer server = new TrackingServer(trimmed, env(environment, "MLFLOW_TRACKING_USERNAME"),
                 env(environment, "MLFLOW_TRACKING_PASSWORD"), env(environment, "MLFLOW_TRACKING_TOKEN"));
+        server.password.ifPresent(Secrets::register);
+        server.token.ifPresent(Secrets::register);
+        String userInfo = URI.create(trimmed).getRawUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            Secrets.register(userInfo.substring(userInfo.indexOf(':') + 1));
+        }
+        return server;
     }
 
     private static Optional<String> env(Map<String, String> environment, String name) {
