@@ -1,6 +1,5 @@
 package org.gansweep.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.gansweep.engine.Experiments;
 import org.gansweep.engine.Precision;
 import org.gansweep.plan.PlannedRun;
 import org.gansweep.plan.ResolvedConfig;
+import org.gansweep.record.ResultStore;
 
 /**
  * Which runs remain and a rough time for them, without training or starting ND4J: each batch's steps times
@@ -31,7 +31,7 @@ final class Estimates {
     static List<PlannedRun> remaining(List<PlannedRun> runs, Path sweepDir) {
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun run : runs) {
-            if (!Files.isRegularFile(sweepDir.resolve("runs").resolve(run.key().value()).resolve("summary.json"))) {
+            if (!ResultStore.isCompleteRun(sweepDir.resolve("runs").resolve(run.key().value()))) {
                 todo.add(run);
             }
         }

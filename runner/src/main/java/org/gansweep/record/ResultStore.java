@@ -145,7 +145,15 @@ public final class ResultStore {
     }
 
     public boolean isComplete(RunKey key) {
-        return Files.isRegularFile(runDir(key).resolve(SUMMARY_FILE));
+        return isCompleteRun(runDir(key));
+    }
+
+    /**
+     * Whether a run folder holds a finished run: its summary.json (written last) and a trajectory.csv that is
+     * whole. One cut short, by hand or by a disk, makes the run incomplete, so `run` trains it again.
+     */
+    public static boolean isCompleteRun(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(SUMMARY_FILE)) && TrajectoryCsv.looksWhole(runDir.resolve(TRAJECTORY_FILE));
     }
 
     public Set<RunKey> completeKeys() {
@@ -153,7 +161,7 @@ public final class ResultStore {
         try (Stream<Path> dirs = Files.list(sweepDir.resolve("runs"))) {
             for (Path dir : dirs.toList()) {
                 String name = dir.getFileName().toString();
-                if (name.matches("[0-9a-f]{16}") && Files.isRegularFile(dir.resolve(SUMMARY_FILE))) {
+                if (name.matches("[0-9a-f]{16}") && isCompleteRun(dir)) {
                     keys.add(new RunKey(name));
                 }
             }
@@ -211,8 +219,11 @@ public final class ResultStore {
         try {
             String dtype = readJson(runDir(key).resolve(SUMMARY_FILE), SUMMARY_FORMAT).path(DTYPE).asText();
             return TrajectoryCsv.parse(Files.readString(file), isFloat(dtype));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(file + ": damaged (" + e.getMessage() + "); delete the run's folder and run the "
+                    + "sweep again to retrain it", true);
         } catch (IOException e) {
-            throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+            throw new StoreException(file + ": cannot read: " + IoErrors.bareReason(e), e);
         }
     }
 

@@ -62,21 +62,57 @@ final class TrajectoryCsv {
         return out.toString();
     }
 
+    /**
+     * The table in text; a damaged one (empty, cut short, a row of the wrong width, a value that is not a
+     * number) throws IllegalArgumentException saying where, in a user's words.
+     */
     static Trajectory parse(String text, boolean floats) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        if (!text.endsWith("\n")) {
+            throw new IllegalArgumentException("cut short: the last line does not end");
+        }
+        List<CSVRecord> records;
         try {
-            List<CSVRecord> records = FORMAT.parse(new StringReader(text)).getRecords();
-            List<String> columns = records.get(0).toList();
-            List<double[]> rows = new ArrayList<>();
-            for (CSVRecord record : records.subList(1, records.size())) {
-                double[] row = new double[columns.size()];
-                for (int c = 0; c < row.length; c++) {
-                    row[c] = floats ? Float.parseFloat(record.get(c)) : Double.parseDouble(record.get(c));
-                }
-                rows.add(row);
+            records = FORMAT.parse(new StringReader(text)).getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("not CSV");
+        }
+        List<String> columns = records.get(0).toList();
+        List<double[]> rows = new ArrayList<>();
+        for (CSVRecord record : records.subList(1, records.size())) {
+            long line = record.getRecordNumber();
+            if (record.size() != columns.size()) {
+                throw new IllegalArgumentException("line " + line + " has " + record.size() + " of " + columns.size()
+                        + " values");
             }
-            return new Trajectory(columns, rows);
+            double[] row = new double[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                try {
+                    row[c] = floats ? Float.parseFloat(record.get(c)) : Double.parseDouble(record.get(c));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("line " + line + ", column " + columns.get(c) + ": '"
+                            + record.get(c) + "' is not a number");
+                }
+            }
+            rows.add(row);
+        }
+        return new Trajectory(columns, rows);
+    }
+
+    /** Whether a table file looks whole without parsing it: not empty, its last line ended (writes are atomic). */
+    static boolean looksWhole(java.nio.file.Path file) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) == '\n';
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 }
