@@ -28,9 +28,19 @@ final class Pictures {
     static SweepPictures.Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                      PrintStream err) {
         long start = System.nanoTime();
-        SweepPictures.Drawn drawn = SweepPictures.draw(store, report, records, selection,
+        // A run whose tables no longer read is left out of the pictures, and said so, rather than stop them all.
+        List<RunRecord> readable = new java.util.ArrayList<>();
+        for (RunRecord record : records) {
+            java.util.Optional<String> damage = store.damage(record.key());
+            if (damage.isPresent()) {
+                err.println("pictures: skipped run " + record.key().value() + ": " + damage.get());
+            } else {
+                readable.add(record);
+            }
+        }
+        SweepPictures.Drawn drawn = SweepPictures.draw(store, report, readable, selection,
                 Runtime.getRuntime().availableProcessors());
-        HtmlReport.write(store, report, records, drawn);
+        HtmlReport.write(store, report, readable, drawn);
         err.printf(Locale.ROOT, "pictures: %d sweep charts, %d group bands, %d runs drawn (--plots %s) in %.1f s%n",
                 drawn.sweepCharts().size(), drawn.bands().size(), drawn.runs().size(),
                 selection.name().toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);

@@ -205,6 +205,17 @@ public final class ResultStore {
         return runDir(key);
     }
 
+    /** What is wrong with the run's tables (trajectory, histogram), in one line, or nothing when they read. */
+    public Optional<String> damage(RunKey key) {
+        try {
+            readTrajectory(key);
+            readHistogram(key);
+            return Optional.empty();
+        } catch (StoreException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public Trajectory readTrajectory(RunKey key) {
         return readTable(key, runDir(key).resolve(TRAJECTORY_FILE));
     }

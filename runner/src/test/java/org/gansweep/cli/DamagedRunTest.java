@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run file damaged after the fact never crashes gansweep: a trajectory cut mid-row makes its run incomplete,
- * so `run` trains it again to the same bytes; a trajectory with garbage inside is named in one line by `report`.
+ * so `run` trains it again to the same bytes; a trajectory with garbage inside is named in one line and left out
+ * of the pictures, and the report still comes out.
  */
 class DamagedRunTest {
     private static final String SPEC = "{\"name\":\"tiny\",\"experiment\":\"point\",\"set\":{\"steps\":20,\"log_every\":5},"
@@ -79,7 +80,7 @@ class DamagedRunTest {
     }
 
     @Test
-    void aTrajectoryWithGarbageInsideIsNamedInOneLine() throws IOException {
+    void aTrajectoryWithGarbageInsideIsNamedInOneLineAndLeftOutOfThePictures() throws IOException {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
         Path results = dir.resolve("results");
@@ -93,9 +94,15 @@ class DamagedRunTest {
 
         Result report = main("report", sweep.toString(), "--format", "html");
         String column = header.substring(0, header.indexOf(','));
-        assertEquals("gansweep: " + trajectory + ": damaged (line 3, column " + column + ": 'oops' is not a number); "
-                + "delete the run's folder and run the sweep again to retrain it\n", report.err());
-        assertEquals(2, report.code());
+        String key = trajectory.getParent().getFileName().toString();
+        assertTrue(report.err().startsWith("pictures: skipped run " + key + ": " + trajectory + ": damaged (line 3, "
+                + "column " + column + ": 'oops' is not a number); delete the run's folder and run the sweep again to "
+                + "retrain it\n"), report.err());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.isRegularFile(sweep.resolve("report.html")));
+        assertTrue(Files.isRegularFile(trajectory.resolveSibling("summary.json")), "the run itself is kept");
+        Result table = main("report", sweep.toString());
+        assertEquals(0, table.code(), table.err());
         assertFalse(report.err().contains("Exception"), report.err());
     }
 }
