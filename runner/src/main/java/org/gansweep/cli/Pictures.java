@@ -28,16 +28,7 @@ final class Pictures {
     static SweepPictures.Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                      PrintStream err) {
         long start = System.nanoTime();
-        // A run whose tables no longer read is left out of the pictures, and said so, rather than stop them all.
-        List<RunRecord> readable = new java.util.ArrayList<>();
-        for (RunRecord record : records) {
-            java.util.Optional<String> damage = store.damage(record.key());
-            if (damage.isPresent()) {
-                err.println("pictures: skipped run " + record.key().value() + ": " + damage.get());
-            } else {
-                readable.add(record);
-            }
-        }
+        List<RunRecord> readable = ReadableRuns.of(store, records, "pictures", err);
         SweepPictures.Drawn drawn = SweepPictures.draw(store, report, readable, selection,
                 Runtime.getRuntime().availableProcessors());
         HtmlReport.write(store, report, readable, drawn);

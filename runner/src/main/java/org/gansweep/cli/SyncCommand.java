@@ -65,13 +65,16 @@ final class SyncCommand implements Command {
         long start = System.nanoTime();
         try (MlflowMirror mirror = MlflowMirror.connect(server.get(), store,
                 Tracking.sweepInfo(store, "", "", "sync"), points)) {
-            List<RunRecord> missing = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
-            err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%n",
-                    store.sweepDir(), records.size(), records.size() - missing.size(), missing.size());
+            List<RunRecord> notLogged = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
+            List<RunRecord> missing = ReadableRuns.of(store, notLogged, "sync", err);
+            int there = records.size() - notLogged.size();
+            err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%s%n",
+                    store.sweepDir(), records.size(), there, missing.size(),
+                    missing.size() < notLogged.size() ? ", " + (notLogged.size() - missing.size()) + " skipped" : "");
             int logged = logAll(mirror, missing, err);
             mirror.logTotals(Tracking.totals(report));
             out.printf(Locale.ROOT, "%s/#/experiments/%s: %d runs logged now, %d were there, %d groups (%.1f s)%n",
-                    mirror.uri(), mirror.experimentId(), logged, records.size() - missing.size(),
+                    mirror.uri(), mirror.experimentId(), logged, there,
                     report.groups().size(), (System.nanoTime() - start) / 1e9);
         }
         return Main.OK;

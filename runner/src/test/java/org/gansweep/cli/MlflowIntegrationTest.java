@@ -257,6 +257,28 @@ class MlflowIntegrationTest {
     }
 
     @Test
+    void syncSkipsARunWhoseTrajectoryIsDamagedAndSaysWhich() throws Exception {
+        String sweep = unique("damaged");
+        Path results = dir.resolve("results");
+        Result down = main("run", spec(sweep), "--results", results.toString(), "--tracking-uri", DEAD,
+                "--tracking-wait", "0");
+        assertEquals(0, down.code(), down.err());
+        ResultStore store = ResultStore.existing(results.resolve(sweep));
+        RunKey victim = store.completeKeys().iterator().next();
+        Path trajectory = store.runDirectory(victim).resolve("trajectory.csv");
+        String[] lines = Files.readString(trajectory).split("\n");
+        lines[1] = "oops" + lines[1].substring(lines[1].indexOf(','));
+        Files.writeString(trajectory, String.join("\n", lines) + "\n");
+
+        Result sync = main("sync", results.resolve(sweep).toString(), "--tracking-uri", uri);
+        assertEquals(0, sync.code(), sync.err());
+        assertTrue(sync.err().contains("sync: skipped run " + victim.value() + ": " + trajectory + ": damaged (line 2"),
+                sync.err());
+        assertTrue(sync.err().contains("6 complete runs, 0 already in MLflow, 5 to log, 1 skipped"), sync.err());
+        assertTrue(sync.out().contains(": 5 runs logged now, 0 were there, 2 groups"), sync.out());
+    }
+
+    @Test
     void shardsConnectingAtOnceShareOneExperimentAndOneSweepRun() throws Exception {
         String sweep = unique("race");
         Path results = dir.resolve("results");
