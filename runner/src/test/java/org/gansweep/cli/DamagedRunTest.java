@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,16 +25,7 @@ class DamagedRunTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** The runs' data files (pictures aside), with summary.json's timing blanked. */
     private static Map<String, String> runFiles(Path sweep) throws IOException {
@@ -63,17 +51,17 @@ class DamagedRunTest {
         Files.writeString(spec, SPEC);
         Path results = dir.resolve("results");
         String[] run = {"run", spec.toString(), "--results", results.toString(), "--plots", "none"};
-        assertEquals(0, main(run).code());
+        assertEquals(0, Cli.main(run).code());
         Path sweep = results.resolve("tiny");
         Map<String, String> before = runFiles(sweep);
         Path trajectory = firstTrajectory(sweep);
         String text = Files.readString(trajectory);
         Files.writeString(trajectory, text.substring(0, text.length() / 2 + 3)); // mid-row, no final newline
 
-        Result report = main("report", sweep.toString(), "--format", "html");
+        Cli.Result report = Cli.main("report", sweep.toString(), "--format", "html");
         assertEquals(0, report.code(), report.err());
         assertTrue(report.out().isEmpty() || report.out().contains("report.html"), report.out());
-        Result again = main(run);
+        Cli.Result again = Cli.main(run);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("1 already done, 1 to train"), again.err());
         assertEquals(before, runFiles(sweep));
@@ -84,7 +72,7 @@ class DamagedRunTest {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
         Path results = dir.resolve("results");
-        assertEquals(0, main("run", spec.toString(), "--results", results.toString(), "--plots", "none").code());
+        assertEquals(0, Cli.main("run", spec.toString(), "--results", results.toString(), "--plots", "none").code());
         Path sweep = results.resolve("tiny");
         Path trajectory = firstTrajectory(sweep);
         String[] lines = Files.readString(trajectory).split("\n");
@@ -92,7 +80,7 @@ class DamagedRunTest {
         lines[2] = "oops" + lines[2].substring(lines[2].indexOf(','));
         Files.writeString(trajectory, String.join("\n", lines) + "\n");
 
-        Result report = main("report", sweep.toString(), "--format", "html");
+        Cli.Result report = Cli.main("report", sweep.toString(), "--format", "html");
         String column = header.substring(0, header.indexOf(','));
         String key = trajectory.getParent().getFileName().toString();
         assertTrue(report.err().startsWith("pictures: skipped run " + key + ": " + trajectory + ": damaged (line 3, "
@@ -101,7 +89,7 @@ class DamagedRunTest {
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.isRegularFile(sweep.resolve("report.html")));
         assertTrue(Files.isRegularFile(trajectory.resolveSibling("summary.json")), "the run itself is kept");
-        Result table = main("report", sweep.toString());
+        Cli.Result table = Cli.main("report", sweep.toString());
         assertEquals(0, table.code(), table.err());
         assertFalse(report.err().contains("Exception"), report.err());
     }

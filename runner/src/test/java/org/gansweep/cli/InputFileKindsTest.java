@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,20 +22,13 @@ class InputFileKindsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
+
+    private Cli.Result run(String spec) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Cli.main("run", spec, "--results", dir.resolve("results").toString()));
     }
 
-    private Result run(String spec) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.run(new String[] {"run", spec, "--results", dir.resolve("results").toString()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        });
-    }
-
-    private void assertRefused(Result result, String line) {
+    private void assertRefused(Cli.Result result, String line) {
         assertEquals(line + "\n", result.err());
         assertEquals(2, result.code());
         assertEquals("", result.out());

@@ -3,10 +3,7 @@ package org.gansweep.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -28,8 +25,6 @@ class ResultsBoundaryTest {
     private Path results;
     private Path elsewhere;
 
-    private record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void folders() throws IOException {
@@ -39,16 +34,9 @@ class ResultsBoundaryTest {
         elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
     }
 
-    private Result main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
-    private Result run() {
-        return main("run", spec.toString(), "--results", results.toString(), "--plots", "none");
+    private Cli.Result run() {
+        return Cli.main("run", spec.toString(), "--results", results.toString(), "--plots", "none");
     }
 
     private void assertNothingElsewhere() throws IOException {
@@ -65,7 +53,7 @@ class ResultsBoundaryTest {
     @Test
     void aLinkAsTheSweepFolderIsRefused() throws IOException {
         Path link = Files.createSymbolicLink(results.resolve("tiny"), elsewhere);
-        Result result = run();
+        Cli.Result result = run();
         assertEquals(refusal(link), result.err());
         assertEquals(2, result.code());
         assertNothingElsewhere();
@@ -74,7 +62,7 @@ class ResultsBoundaryTest {
     @Test
     void aLinkAsTheRunsFolderIsRefused() throws IOException {
         Path link = Files.createSymbolicLink(Files.createDirectories(results.resolve("tiny")).resolve("runs"), elsewhere);
-        Result result = run();
+        Cli.Result result = run();
         assertEquals(refusal(link), result.err());
         assertEquals(2, result.code());
         assertNothingElsewhere();
@@ -82,12 +70,12 @@ class ResultsBoundaryTest {
 
     @Test
     void aLinkAsOneRunsOwnFolderIsRefused() throws IOException {
-        Result plan = main("plan", spec.toString(), "--json");
+        Cli.Result plan = Cli.main("plan", spec.toString(), "--json");
         assertEquals(0, plan.code(), plan.err());
         String key = org.gansweep.internal.Json.mapper().readTree(plan.out()).get("runs").get(0).get("key").asText();
         Path link = Files.createSymbolicLink(Files.createDirectories(results.resolve("tiny").resolve("runs"))
                 .resolve(key), elsewhere);
-        Result result = run();
+        Cli.Result result = run();
         assertTrue(result.err().contains(refusal(link)), result.err());
         assertEquals(2, result.code());
         assertNothingElsewhere();
@@ -98,7 +86,7 @@ class ResultsBoundaryTest {
         Path target = elsewhere.resolve("lock");
         Path lock = Files.createSymbolicLink(Files.createDirectories(results.resolve("tiny")).resolve(".report.lock"),
                 target);
-        Result result = run();
+        Cli.Result result = run();
         assertTrue(result.err().contains("gansweep: " + lock + ": a symbolic link (to " + target + ")"), result.err());
         assertEquals(2, result.code());
         assertNothingElsewhere();
@@ -106,7 +94,7 @@ class ResultsBoundaryTest {
 
     @Test
     void anEmptyResultsFolderIsBadInput() {
-        Result result = main("run", spec.toString(), "--results", "");
+        Cli.Result result = Cli.main("run", spec.toString(), "--results", "");
         assertEquals("gansweep: --results: empty; expected the folder to write the sweep into\n", result.err());
         assertEquals(2, result.code());
     }
