@@ -69,6 +69,10 @@ final class BaseConfigs {
         try {
             return Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
+            // A file that is not JSON at all (often a wrong path) is not quoted: it may be any file at all.
+            if (e.getOriginalMessage().startsWith("Unrecognized token")) {
+                throw new PlanException(file + ": not JSON; a base config is a JSON object of parameter: value");
+            }
             throw new PlanException(file + ": " + Json.describe(e));
         } catch (IOException e) {
             throw new PlanException(file + ": cannot read base config: " + e.getMessage().split("\n")[0]);
