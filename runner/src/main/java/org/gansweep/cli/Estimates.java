@@ -39,18 +39,26 @@ final class Estimates {
     }
 
     static String describe(List<PlannedRun> todo, Path sweepDir) {
-        BatchTrainer trainer = new BatchTrainer(Experiments.all(), Precision.FLOAT, DEFAULT_BATCH);
+        List<List<PlannedRun>> batches = trainer().batches(todo);
         return String.format(Locale.ROOT, "estimated training time: %s in %d batch(es) (rough built-in model for a "
-                + "2-core CPU, float)", Progress.duration(seconds(todo)), trainer.batches(todo).size());
+                + "2-core CPU, float)", Progress.duration(secondsOfBatches(batches)), batches.size());
     }
 
     /** Rough training seconds of the runs, float, on the CPU kernels {@code run} picks by default. */
     static double seconds(List<PlannedRun> todo) {
+        return secondsOfBatches(trainer().batches(todo));
+    }
+
+    private static BatchTrainer trainer() {
+        return new BatchTrainer(Experiments.all(), Precision.FLOAT, DEFAULT_BATCH);
+    }
+
+    private static double secondsOfBatches(List<List<PlannedRun>> batches) {
         Map<String, Experiment> nd4j = Experiments.all();
         Map<String, Experiment> java = Experiments.all(true, THREADS);
-        BatchTrainer trainer = new BatchTrainer(nd4j, Precision.FLOAT, DEFAULT_BATCH);
+        BatchTrainer trainer = trainer();
         double seconds = 0;
-        for (List<PlannedRun> batch : trainer.batches(todo)) {
+        for (List<PlannedRun> batch : batches) {
             String name = batch.get(0).experiment();
             Experiment experiment = java.get(name).kernel(Precision.FLOAT).equals("fused") ? java.get(name) : nd4j.get(name);
             ResolvedConfig config = batch.get(0).config();

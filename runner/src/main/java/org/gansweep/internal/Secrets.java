@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
     private static final String MASK = "***";
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** KNOWN, longest first (a secret that contains another is masked whole), rebuilt only on register. */
+    private static volatile List<String> longestFirst = List.of();
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@]+@");
     private static final Pattern SCHEME_VALUE = Pattern.compile("\\b(Bearer|bearer|Basic)(\\s+)[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern KEY_VALUE = Pattern.compile(
@@ -28,16 +31,15 @@ public final class Secrets {
 
     /** A value never to print (blank or very short values are ignored: masking them would mangle text). */
     public static void register(String secret) {
-        if (secret != null && secret.strip().length() >= 4) {
-            KNOWN.add(secret);
+        if (secret != null && secret.strip().length() >= 4 && KNOWN.add(secret)) {
+            longestFirst = KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         }
     }
 
     /** text with every secret masked. */
     public static String scrub(String text) {
         String out = text;
-        // Longest first: a secret that contains another is masked whole, not around the shorter one.
-        for (String secret : KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String secret : longestFirst) {
             out = out.replace(secret, MASK);
         }
         out = USER_INFO.matcher(out).replaceAll("$1" + MASK + "@");
