@@ -16,8 +16,8 @@ import org.gansweep.record.RunRecord;
 public enum PlotSelection {
     FAILED, ALL, NONE;
 
-    static final int FAILED_PER_GROUP = 10;
-    static final int SAMPLE_PER_GROUP = 2;
+    public static final int FAILED_PER_GROUP = 10;
+    public static final int SAMPLE_PER_GROUP = 2;
 
     public static PlotSelection parse(String value) {
         for (PlotSelection s : values()) {

@@ -1,0 +1,69 @@
+package org.gansweep.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gansweep.picture.PlotSelection;
+import org.gansweep.plan.GroupKey;
+import org.gansweep.plan.RunKey;
+import org.gansweep.record.RunRecord;
+
+/**
+ * Which seed runs go to MLflow ({@code --tracking-runs}); groups and the sweep always do. {@code all}: every
+ * run. {@code sample}: in each group the first two runs (plan order) and the runs that did not converge, up to
+ * ten, exactly the runs {@code --plots failed} draws, so the MLflow UI lists a readable number of seed runs
+ * per group while the group runs count every seed. {@code none}: no seed run. Without the option, a sweep of
+ * at most {@link #ALL_UP_TO} planned runs logs all, a larger one a sample: a seed run costs the server about
+ * 0.1 s, and ten thousand of them would outlast the training many times.
+ */
+enum TrackedRuns {
+    ALL, SAMPLE, NONE;
+
+    static final int ALL_UP_TO = 200;
+
+    /** The option's value (null: not given) for a sweep of {@code plannedRuns} runs. */
+    static TrackedRuns parse(String value, int plannedRuns) {
+        if (value == null) {
+            return plannedRuns <= ALL_UP_TO ? ALL : SAMPLE;
+        }
+        for (TrackedRuns choice : values()) {
+            if (choice.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return choice;
+            }
+        }
+        throw new UsageException("--tracking-runs " + value + ": expected all, sample or none");
+    }
+
+    /** The chosen ones among complete runs given in plan order; the order is kept. */
+    List<RunRecord> choose(List<RunRecord> records) {
+        return switch (this) {
+            case ALL -> List.copyOf(records);
+            case SAMPLE -> PlotSelection.FAILED.select(records);
+            case NONE -> List.of();
+        };
+    }
+
+    /**
+     * Whether a run can be logged the moment it is written, before the runs planned ahead of it in its group
+     * are known: under {@code sample}, the first two of each group are chosen whatever their outcome; the
+     * failed runs among the rest wait for {@link #choose} at the end, which needs the outcomes before them.
+     */
+    boolean choosesAtOnce(RunKey run, Map<RunKey, Integer> placeInGroup) {
+        return switch (this) {
+            case ALL -> true;
+            case SAMPLE -> placeInGroup.getOrDefault(run, Integer.MAX_VALUE) < PlotSelection.SAMPLE_PER_GROUP;
+            case NONE -> false;
+        };
+    }
+
+    /** Each planned run's place among its group's runs, in plan order (0 for a group's first). */
+    static Map<RunKey, Integer> placesInGroups(List<RunKey> runs, List<GroupKey> groups) {
+        Map<GroupKey, Integer> seen = new HashMap<>();
+        Map<RunKey, Integer> places = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            places.put(runs.get(i), seen.merge(groups.get(i), 1, Integer::sum) - 1);
+        }
+        return places;
+    }
+}
