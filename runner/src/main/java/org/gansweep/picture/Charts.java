@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.gansweep.internal.AtomicFiles;
 import org.gansweep.record.StoreException;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -41,13 +42,30 @@ final class Charts {
         if (plot instanceof XYPlot xy) {
             style(xy);
         }
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            for (XYPlot panel : combined.getSubplots()) {
+                panel.setDomainGridlineStroke(GRID);
+                panel.setRangeGridlineStroke(GRID);
+                panel.setDomainGridlinePaint(GRID_PAINT);
+                panel.setRangeGridlinePaint(GRID_PAINT);
+            }
+        }
         return chart;
     }
 
+    /**
+     * Gridlines solid, not JFreeChart's dashes: an antialiased dash pattern over a whole plot cost a fifth of
+     * the time of drawing a run's pictures (profiled), and light grey lines read the same.
+     */
+    private static final BasicStroke GRID = new BasicStroke(1f);
+    private static final Color GRID_PAINT = new Color(0xE6E6E6);
+
     static void style(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainGridlineStroke(GRID);
+        plot.setRangeGridlineStroke(GRID);
+        plot.setDomainGridlinePaint(GRID_PAINT);
+        plot.setRangeGridlinePaint(GRID_PAINT);
         for (org.jfree.chart.axis.ValueAxis axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(),
                 plot.getRangeAxis()}) {
             // Subplots of a combined plot have no domain axis of their own.

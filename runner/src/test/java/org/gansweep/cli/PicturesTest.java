@@ -72,9 +72,16 @@ class PicturesTest {
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             reader.setInput(in);
             int frames = reader.getNumImages(true);
-            for (int i = 0; i < frames; i++) {
-                assertEquals(520, reader.getWidth(i));
-                assertEquals(340, reader.getHeight(i));
+            javax.imageio.metadata.IIOMetadataNode screen = (javax.imageio.metadata.IIOMetadataNode) ((javax.imageio
+                    .metadata.IIOMetadataNode) reader.getStreamMetadata().getAsTree("javax_imageio_gif_stream_1.0"))
+                    .getElementsByTagName("LogicalScreenDescriptor").item(0);
+            assertEquals("520", screen.getAttribute("logicalScreenWidth"));
+            assertEquals("340", screen.getAttribute("logicalScreenHeight"));
+            assertEquals(520, reader.getWidth(0));
+            assertEquals(340, reader.getHeight(0));
+            for (int i = 1; i < frames; i++) {
+                // Later frames store only what changed: a rectangle inside the first.
+                assertTrue(reader.getWidth(i) <= 520 && reader.getHeight(i) <= 340, gif + " frame " + i);
             }
             return frames;
         } finally {
