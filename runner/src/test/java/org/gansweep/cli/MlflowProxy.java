@@ -89,9 +89,9 @@ final class MlflowProxy implements AutoCloseable {
         holdTrigger = trigger;
     }
 
-    /** Waits until a request is held. */
-    void awaitHeld() throws InterruptedException {
-        held.await();
+    /** Waits until a request is held, or {@code timeout}; true when one is. */
+    boolean awaitHeld(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return held.await(timeout, unit);
     }
 
     private void accept() {
