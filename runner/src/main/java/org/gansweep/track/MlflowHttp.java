@@ -48,6 +48,7 @@ final class MlflowHttp {
     }
 
     private final TrackingServer server;
+    private final List<Duration> backoff;
     private final FreshConnections connections = new FreshConnections();
     /**
      * Set once a request failed after all its retries, cleared by the next success: meanwhile each request
@@ -56,7 +57,13 @@ final class MlflowHttp {
     private final AtomicBoolean down = new AtomicBoolean();
 
     MlflowHttp(TrackingServer server) {
+        this(server, BACKOFF);
+    }
+
+    /** With other waits between tries (tests); one try per wait plus the first. */
+    MlflowHttp(TrackingServer server, List<Duration> backoff) {
         this.server = server;
+        this.backoff = List.copyOf(backoff);
     }
 
     ObjectNode object() {
@@ -87,12 +94,12 @@ final class MlflowHttp {
     }
 
     private Reply send(RequestMaker maker, String what) {
-        int tries = down.get() ? 1 : BACKOFF.size() + 1;
+        int tries = down.get() ? 1 : backoff.size() + 1;
         boolean maybeCarriedOut = false;
         String problem = "";
         for (int attempt = 0; attempt < tries; attempt++) {
             if (attempt > 0) {
-                pause(BACKOFF.get(attempt - 1), what);
+                pause(backoff.get(attempt - 1), what);
             }
             HttpClient client = connections.acquire();
             boolean broken = true;
