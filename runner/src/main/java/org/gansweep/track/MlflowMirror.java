@@ -5,10 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import org.gansweep.engine.Trajectory;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
@@ -42,16 +39,8 @@ public final class MlflowMirror {
     private final MlflowApi.Found sweepRun;
     private final int points;
     private final RunNames names;
-    /** run key -> MLflow run id of runs logged completely. */
-    private final Map<String, String> logged = new ConcurrentHashMap<>();
-    /** run key -> MLflow run id of runs cut off before they were finished. */
-    private final Map<String, String> partial = new ConcurrentHashMap<>();
-    /** group key -> its group run. */
-    private final Map<String, MlflowApi.Found> groups = new ConcurrentHashMap<>();
-    /** MLflow run id -> artifact root, for files added after a run was logged (pictures). */
-    private final Map<String, String> artifactRoots = new ConcurrentHashMap<>();
-    /** Runs the first layout logged completely but a kill left RUNNING: finished by {@link #logTotals}. */
-    private final Set<String> leftRunning = ConcurrentHashMap.newKeySet();
+    private final SeedRuns seeds = new SeedRuns();
+    private final GroupRuns groups;
 
     private MlflowMirror(TrackingServer server, MlflowApi api, ResultStore store, SweepInfo sweep, String experimentId,
                          MlflowApi.Found sweepRun, int points) {
@@ -63,6 +52,7 @@ public final class MlflowMirror {
         this.sweepRun = sweepRun;
         this.points = points;
         this.names = new RunNames(sweep.varyingKeys(), sweep.defaults());
+        this.groups = new GroupRuns(api, store, sweep, experimentId, sweepRun.id(), names, points);
     }
 
     /**
@@ -83,23 +73,14 @@ public final class MlflowMirror {
                 .run();
         MlflowMirror mirror = new MlflowMirror(server, api, store, sweep, experimentId, sweepRun, points);
         existing.forEach(mirror::index);
-        mirror.artifactRoots.put(sweepRun.id(), sweepRun.artifactUri());
         mirror.describeSweep();
         return mirror;
     }
 
     private void index(MlflowApi.Found run) {
-        artifactRoots.put(run.id(), run.artifactUri());
         switch (run.tag(Tags.KIND)) {
-            case Tags.KIND_RUN -> {
-                boolean firstLayoutComplete = Tags.COMPLETE.equals(run.tag(Tags.LOGGED));
-                (run.finished() || firstLayoutComplete ? logged : partial).put(run.tag(Tags.RUN_KEY), run.id());
-                if (firstLayoutComplete && !run.finished()) {
-                    leftRunning.add(run.id());
-                }
-            }
-            case Tags.KIND_GROUP -> groups.merge(run.tag(Tags.GROUP_KEY), run,
-                    (a, b) -> a.startTime() <= b.startTime() ? a : b);
+            case Tags.KIND_RUN -> seeds.known(run);
+            case Tags.KIND_GROUP -> groups.known(run);
             default -> {
                 // The sweep run itself, or runs gansweep did not create: left alone.
             }
@@ -133,12 +114,7 @@ public final class MlflowMirror {
     }
 
     public boolean isLogged(RunKey key) {
-        return logged.containsKey(key.value());
-    }
-
-    /** Run keys logged completely, with their MLflow run ids. */
-    public Map<String, String> loggedRuns() {
-        return Map.copyOf(logged);
+        return seeds.isLogged(key.value());
     }
 
     /**
@@ -147,20 +123,16 @@ public final class MlflowMirror {
      */
     public void logRun(RunRecord run) {
         String key = run.key().value();
-        if (logged.containsKey(key)) {
+        if (seeds.isLogged(key)) {
             return;
         }
-        String stale = partial.remove(key);
-        if (stale != null) {
-            api.deleteRun(stale);
-        }
-        MlflowApi.Found group = groupRun(run.group().value(), varyingValues(run));
+        seeds.takeCutOff(key).ifPresent(api::deleteRun);
+        MlflowApi.Found group = groups.run(run.group().value(), varyingValues(run));
         String name = names.seed(varyingValues(run), run.seed());
         long created = System.currentTimeMillis();
         MlflowApi.Created info = api.createRun(experimentId, name, created, RunContent.tags(run, sweep.name(),
                 group.id()));
-        partial.put(key, info.id());
-        artifactRoots.put(info.id(), info.artifactUri());
+        seeds.started(key, info.id());
         if (info.maybeDuplicated()) {
             removeCopies(key, info.id(), created);
         }
@@ -174,8 +146,7 @@ public final class MlflowMirror {
             api.upload(info.artifactUri(), TRAJECTORY, publisher(file));
         }
         api.finish(info.id(), name, System.currentTimeMillis());
-        partial.remove(key);
-        logged.put(key, info.id());
+        seeds.finished(key, info.id(), info.artifactUri());
     }
 
     /** A create retried after a lost answer may have made this run twice: the copy (same start time) goes. */
@@ -197,24 +168,6 @@ public final class MlflowMirror {
         return values;
     }
 
-    /** The group's run, found or made (with the group's values as params) under the sweep run. */
-    private MlflowApi.Found groupRun(String groupKey, Map<String, Object> parameters) {
-        return groups.computeIfAbsent(groupKey, key -> {
-            String name = names.group(parameters);
-            RunTree.Placed placed = RunTree.findOrCreate(api, experimentId, List.of(), Tags.KIND_GROUP,
-                    Tags.GROUP_KEY, key, () -> api.createRun(experimentId, name, System.currentTimeMillis(),
-                            List.of(new KeyValue(Tags.PARENT, sweepRun.id()), new KeyValue(Tags.KIND, Tags.KIND_GROUP),
-                                    new KeyValue(Tags.GROUP_KEY, key), new KeyValue(Tags.SWEEP, sweep.name()))));
-            if (placed.created()) {
-                List<KeyValue> params = new ArrayList<>();
-                parameters.forEach((k, v) -> params.add(new KeyValue(k, String.valueOf(v))));
-                send(placed.run().id(), List.of(), params, List.of(), "labelling group " + name);
-            }
-            artifactRoots.put(placed.run().id(), placed.run().artifactUri());
-            return placed.run();
-        });
-    }
-
     /**
      * Logs each group's totals on its group run, and its bands once the group is complete (all its planned
      * seeds stored) and they are not there yet; then the sweep's totals and groups table on the sweep run.
@@ -229,17 +182,7 @@ public final class MlflowMirror {
         for (GroupTotals group : totals) {
             complete += group.runs();
             successes += group.successes();
-            MlflowApi.Found run = groupRun(group.groupKey(), group.parameters());
-            String name = names.group(group.parameters());
-            groupNames.put(group.groupKey(), name);
-            List<MetricPoint> metrics = new ArrayList<>(group.metrics(now));
-            boolean whole = group.runs() >= sweep.groupSizes().getOrDefault(group.groupKey(), Integer.MAX_VALUE);
-            if (whole && run.metricKeys().stream().noneMatch(k -> k.endsWith("/" + GroupBands.MEDIAN))) {
-                metrics.addAll(GroupBands.of(readableTrajectories(group.members()), sweep.headlineColumns(), points,
-                        now));
-            }
-            send(run.id(), metrics, List.of(), List.of(), "logging group " + name);
-            api.finish(run.id(), name, System.currentTimeMillis());
+            groupNames.put(group.groupKey(), groups.logTotals(group, now));
         }
         List<MetricPoint> sweepMetrics = List.of(new MetricPoint("runs_planned", sweep.plannedRuns(), now, complete),
                 new MetricPoint("runs_complete", complete, now, complete),
@@ -251,24 +194,8 @@ public final class MlflowMirror {
             api.upload(sweepRun.artifactUri(), GroupsTable.FILE, HttpRequest.BodyPublishers.ofByteArray(
                     GroupsTable.json(totals, sweep.varyingKeys(), groupNames)));
         }
-        for (String id : leftRunning) {
-            api.finish(id, "", System.currentTimeMillis());
-            leftRunning.remove(id);
-        }
+        seeds.tidy(api);
         api.finish(sweepRun.id(), sweep.name(), System.currentTimeMillis());
-    }
-
-    /** The members' trajectories; one that no longer reads (damaged since) is left out of the bands. */
-    private List<Trajectory> readableTrajectories(List<RunKey> members) {
-        List<Trajectory> trajectories = new ArrayList<>();
-        for (RunKey key : members) {
-            try {
-                trajectories.add(store.readTrajectory(key));
-            } catch (StoreException e) {
-                // sync says which runs it skipped and why; the band simply has one seed fewer.
-            }
-        }
-        return trajectories;
     }
 
     /**
@@ -282,14 +209,9 @@ public final class MlflowMirror {
                 api.upload(sweepRun.artifactUri(), name, publisher(store.sweepDir().resolve(name)));
             }
         }
-        runFiles.forEach((key, files) -> {
-            String root = artifactRoots.getOrDefault(logged.getOrDefault(key.value(), ""), "");
-            if (MlflowApi.uploadable(root)) {
-                for (String name : files) {
-                    api.upload(root, name, publisher(store.runDirectory(key).resolve(name)));
-                }
-            }
-        });
+        runFiles.forEach((key, files) -> seeds.logged(key.value()).filter(run -> MlflowApi.uploadable(run.artifactUri()))
+                .ifPresent(run -> files.forEach(name -> api.upload(run.artifactUri(), name,
+                        publisher(store.runDirectory(key).resolve(name))))));
     }
 
     private static HttpRequest.BodyPublisher publisher(Path file) {
@@ -302,6 +224,12 @@ public final class MlflowMirror {
 
     private void send(String runId, List<MetricPoint> metrics, List<KeyValue> params, List<KeyValue> tags,
                       String what) {
+        send(api, runId, metrics, params, tags, what);
+    }
+
+    /** Logs in as few log-batch requests as the server's limits allow: one, for a seed run. */
+    static void send(MlflowApi api, String runId, List<MetricPoint> metrics, List<KeyValue> params,
+                     List<KeyValue> tags, String what) {
         for (LogBatches.Batch batch : LogBatches.split(metrics, params, tags)) {
             api.logBatch(runId, batch, what);
         }
