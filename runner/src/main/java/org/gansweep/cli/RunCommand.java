@@ -73,7 +73,8 @@ final class RunCommand extends SweepOptions implements Command {
     String trackingUri;
 
     @Parameter(names = "--tracking-points", description = "most points per trajectory metric in MLflow (2 to "
-            + "1000; the full trajectory is the trajectory.csv artifact)")
+            + "1000; fewer where a run's metrics would not fit one request; the full trajectory is the "
+            + "trajectory.csv artifact)")
     int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
 
     @Parameter(names = "--tracking-wait", description = "after training, wait at most this many seconds for "

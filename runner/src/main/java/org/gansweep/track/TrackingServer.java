@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.gansweep.internal.Secrets;
 
 /**
- * Where runs are tracked and how to authenticate there. The MLflow Java client reads no credentials from
- * the environment by itself, so they are taken here from the variables the Python client uses
+ * Where runs are tracked and how to authenticate there. Credentials are taken from the variables the Python
+ * client uses
  * ({@code MLFLOW_TRACKING_USERNAME}/{@code MLFLOW_TRACKING_PASSWORD}, or {@code MLFLOW_TRACKING_TOKEN}).
  * They go into request headers only, never into params, tags or messages.
  */
@@ -42,8 +42,8 @@ public final class TrackingServer {
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
                 throw new TrackingException(source + " " + uri + ": expected an http:// or https:// MLflow server URL "
-                        + "(local file: and sqlite: stores are not supported by the MLflow Java client; start one "
-                        + "with scripts/mlflow-server start)", true);
+                        + "(gansweep talks to a server's REST API; local file: and sqlite: stores have none: start a "
+                        + "server with scripts/mlflow-server start)", true);
             }
         } catch (URISyntaxException e) {
             throw new TrackingException(source + " " + uri + ": not a URL (" + e.getReason() + ")", true);
