@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.gansweep.internal.GansweepException;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
 import org.gansweep.report.SweepReport;
@@ -109,7 +108,8 @@ final class SyncCommand implements Command {
                     try {
                         mirror.logRun(run);
                     } catch (RuntimeException e) {
-                        lastFailure.set(e instanceof GansweepException ? e.getMessage() : String.valueOf(e));
+                        lastFailure.set(e.getMessage() == null ? "failed without a reason"
+                                : e.getMessage().lines().findFirst().orElse(""));
                         return;
                     }
                     int n = done.incrementAndGet();
@@ -130,7 +130,7 @@ final class SyncCommand implements Command {
             Thread.currentThread().interrupt();
             throw new TrackingException("sync interrupted after " + done.get() + " runs", false);
         } catch (ExecutionException e) {
-            throw new TrackingException("sync: " + e.getCause(), false);
+            throw new TrackingException("sync: " + e.getCause().getMessage(), false);
         } finally {
             threads.shutdownNow();
         }

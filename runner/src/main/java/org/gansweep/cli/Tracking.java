@@ -102,8 +102,13 @@ final class Tracking {
             err.printf(Locale.ROOT, "MLflow: logged %d runs and the group totals to %s%n", outcome.logged(), uri);
             return;
         }
-        err.printf(Locale.ROOT, "MLflow: logged %d of %d runs; %d not logged: %s%n", outcome.logged(),
-                outcome.offered(), outcome.notLogged(), outcome.failure());
+        if (outcome.notLogged() == 0) {
+            err.printf(Locale.ROOT, "MLflow: logged %d runs, not the group totals: %s%n", outcome.logged(),
+                    outcome.failure());
+        } else {
+            err.printf(Locale.ROOT, "MLflow: logged %d of %d runs; %d not logged: %s%n", outcome.logged(),
+                    outcome.offered(), outcome.notLogged(), outcome.failure());
+        }
         err.printf(Locale.ROOT, "MLflow: every run is in %s; push what MLflow lacks with: scripts/gansweep sync %s "
                 + "--tracking-uri %s%n", store.sweepDir(), store.sweepDir(), uri);
     }

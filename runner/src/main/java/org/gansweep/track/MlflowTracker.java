@@ -106,7 +106,11 @@ public final class MlflowTracker {
     }
 
     private static String message(RuntimeException e) {
-        return e instanceof org.gansweep.internal.GansweepException ? e.getMessage() : "MLflow: " + e;
+        if (e instanceof org.gansweep.internal.GansweepException) {
+            return e.getMessage();
+        }
+        return "MLflow: " + (e.getMessage() == null ? "failed without a reason" : e.getMessage().lines().findFirst()
+                .orElse(""));
     }
 
     /**
