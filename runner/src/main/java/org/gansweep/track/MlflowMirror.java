@@ -126,24 +126,26 @@ public final class MlflowMirror {
         if (seeds.isLogged(key)) {
             return;
         }
-        seeds.takeCutOff(key).ifPresent(api::deleteRun);
-        MlflowApi.Found group = groups.run(run.group().value(), varyingValues(run));
-        String name = names.seed(varyingValues(run), run.seed());
+        // Everything is read before anything is sent: a run whose files no longer read is not half-logged.
         long created = System.currentTimeMillis();
+        List<KeyValue> params = RunContent.params(run);
+        List<KeyValue> finals = RunContent.finals(run);
+        int room = LogBatches.MAX_ITEMS - params.size() - finals.size();
+        List<MetricPoint> metrics = RunContent.metrics(run, store.readTrajectory(run.key()), created, points, room);
+        HttpRequest.BodyPublisher trajectory = publisher(store.runDirectory(run.key()).resolve(TRAJECTORY));
+        seeds.takeCutOff(key).ifPresent(api::deleteRun);
+        Map<String, Object> values = varyingValues(run);
+        MlflowApi.Found group = groups.run(run.group().value(), values);
+        String name = names.seed(values, run.seed());
         MlflowApi.Created info = api.createRun(experimentId, name, created, RunContent.tags(run, sweep.name(),
                 group.id()));
         seeds.started(key, info.id());
         if (info.maybeDuplicated()) {
             removeCopies(key, info.id(), created);
         }
-        List<KeyValue> params = RunContent.params(run);
-        List<KeyValue> finals = RunContent.finals(run);
-        int room = LogBatches.MAX_ITEMS - params.size() - finals.size();
-        send(info.id(), RunContent.metrics(run, store.readTrajectory(run.key()), created, points, room), params,
-                finals, "logging run " + name);
+        send(info.id(), metrics, params, finals, "logging run " + name);
         if (MlflowApi.uploadable(info.artifactUri())) {
-            Path file = store.runDirectory(run.key()).resolve(TRAJECTORY);
-            api.upload(info.artifactUri(), TRAJECTORY, publisher(file));
+            api.upload(info.artifactUri(), TRAJECTORY, trajectory);
         }
         api.finish(info.id(), name, System.currentTimeMillis());
         seeds.finished(key, info.id(), info.artifactUri());
