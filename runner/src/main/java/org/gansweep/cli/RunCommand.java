@@ -73,7 +73,8 @@ final class RunCommand extends SweepOptions implements Command {
     String trackingUri;
 
     @Parameter(names = "--tracking-points", description = "most points per trajectory metric in MLflow (2 to "
-            + "1000; the full trajectory is the trajectory.csv artifact)")
+            + "1000; fewer where a run's metrics would not fit one request; the full trajectory is the "
+            + "trajectory.csv artifact)")
     int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
 
     @Parameter(names = "--tracking-wait", description = "after training, wait at most this many seconds for "
@@ -144,7 +145,10 @@ final class RunCommand extends SweepOptions implements Command {
         double trainingSeconds;
         Map<RunKey, RunRecord> written;
         String ranHere = todo.isEmpty() ? "" : ranOn.apply(todo.get(0).experiment());
-        SweepInfo info = Tracking.sweepInfo(store, ranHere, todo.isEmpty() ? "" : numerics.dtype(), mine.shard().toString());
+        String command = "scripts/gansweep run " + spec.get(0) + (mine.shard().toString().equals("0/1") ? ""
+                : " --shard " + mine.shard());
+        SweepInfo info = Tracking.sweepInfo(store, ranHere, todo.isEmpty() ? "" : numerics.dtype(),
+                mine.shard().toString(), command);
         Optional<MlflowTracker> tracker = tracking.map(server -> new MlflowTracker(
                 () -> MlflowMirror.connect(server, store, info, points), TRACKING_QUEUE, TRACKING_THREADS));
         java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> t.offer(record));
@@ -188,7 +192,8 @@ final class RunCommand extends SweepOptions implements Command {
             ReportCommand.records(store, written).stream().filter(r -> !written.containsKey(r.key()))
                     .filter(r -> shardKeys.contains(r.key())).forEach(tracker.get()::offer);
             MlflowTracker.Outcome logged = tracker.get().finish(Duration.ofSeconds(trackingWait),
-                    () -> Tracking.totals(report), mirror -> pictures.ifPresent(d -> Pictures.upload(mirror, d)));
+                    () -> Tracking.totals(report, ReportCommand.records(store, written)),
+                    mirror -> pictures.ifPresent(d -> Pictures.upload(mirror, d)));
             Tracking.say(logged, tracking.get().uri(), store, err);
             trackingSeconds = (System.nanoTime() - trackingStart) / 1e9;
         }

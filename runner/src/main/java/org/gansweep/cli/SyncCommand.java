@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
 import org.gansweep.report.SweepReport;
@@ -22,8 +25,8 @@ import org.gansweep.track.TrackingServer;
 
 /**
  * Pushes whatever MLflow lacks of a sweep's results folder: runs not logged (or cut off mid-way), then the
- * group and sweep totals. Runs are matched by their gansweep.run_key tag, so syncing twice, or after a
- * partly logged sweep, creates no duplicates.
+ * group and sweep totals, and ends every run a killed process left RUNNING. Runs are matched by their
+ * gansweep.run_key tag, so syncing twice, or after a partly logged sweep, creates no duplicates.
  */
 @Parameters(commandDescription = "Push a results folder's runs to MLflow; only what the server lacks")
 final class SyncCommand implements Command {
@@ -37,7 +40,8 @@ final class SyncCommand implements Command {
     String trackingUri;
 
     @Parameter(names = "--tracking-points", description = "most points per trajectory metric in MLflow (2 to "
-            + "1000; the full trajectory is the trajectory.csv artifact)")
+            + "1000; fewer where a run's metrics would not fit one request; the full trajectory is the "
+            + "trajectory.csv artifact)")
     int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
 
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
@@ -63,34 +67,51 @@ final class SyncCommand implements Command {
         List<RunRecord> records = ReportCommand.records(store, Map.of());
         SweepReport report = ReportCommand.build(store, records);
         long start = System.nanoTime();
-        try (MlflowMirror mirror = MlflowMirror.connect(server.get(), store,
-                Tracking.sweepInfo(store, "", "", "sync"), points)) {
-            List<RunRecord> notLogged = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
-            List<RunRecord> missing = ReadableRuns.of(store, notLogged, "sync", err);
-            int there = records.size() - notLogged.size();
-            err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%s%n",
-                    store.sweepDir(), records.size(), there, missing.size(),
-                    missing.size() < notLogged.size() ? ", " + (notLogged.size() - missing.size()) + " skipped" : "");
-            int logged = logAll(mirror, missing, err);
-            mirror.logTotals(Tracking.totals(report));
-            out.printf(Locale.ROOT, "%s/#/experiments/%s: %d runs logged now, %d were there, %d groups (%.1f s)%n",
-                    mirror.uri(), mirror.experimentId(), logged, there,
-                    report.groups().size(), (System.nanoTime() - start) / 1e9);
+        MlflowMirror mirror = MlflowMirror.connect(server.get(), store, Tracking.sweepInfo(store, "", "", "sync", ""),
+                points);
+        List<RunRecord> notLogged = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
+        List<RunRecord> missing = ReadableRuns.of(store, notLogged, "sync", err);
+        int there = records.size() - notLogged.size();
+        err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%s%n",
+                store.sweepDir(), records.size(), there, missing.size(),
+                missing.size() < notLogged.size() ? ", " + (notLogged.size() - missing.size()) + " skipped" : "");
+        Logged logged = logAll(mirror, missing, err);
+        mirror.logTotals(Tracking.totals(report, records));
+        out.printf(Locale.ROOT, "%s/#/experiments/%s: %d runs logged now, %d were there, %d groups (%.1f s)%n",
+                mirror.uri(), mirror.experimentId(), logged.count(), there,
+                report.groups().size(), (System.nanoTime() - start) / 1e9);
+        if (logged.count() < missing.size()) {
+            throw new TrackingException((missing.size() - logged.count()) + " of " + missing.size()
+                    + " runs not logged; last: " + logged.lastFailure() + " (run sync again to log them)", false);
         }
         return Main.OK;
     }
 
-    /** Logs runs on a few threads; the first failure stops the rest and is rethrown with a count. */
-    private static int logAll(MlflowMirror mirror, List<RunRecord> runs, PrintStream err) {
+    /** How many runs were logged, and why the last one that failed did ("" when none failed). */
+    private record Logged(int count, String lastFailure) {
+    }
+
+    /**
+     * Logs runs on a few threads. A run that still fails after its retries is counted and the others go on;
+     * its cut-off copy in MLflow is replaced by the next sync.
+     */
+    private static Logged logAll(MlflowMirror mirror, List<RunRecord> runs, PrintStream err) {
         ExecutorService threads = Executors.newFixedThreadPool(RunCommand.TRACKING_THREADS);
         AtomicInteger done = new AtomicInteger();
+        AtomicReference<String> lastFailure = new AtomicReference<>("");
         long start = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong lastLine = new java.util.concurrent.atomic.AtomicLong(start);
+        AtomicLong lastLine = new AtomicLong(start);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (RunRecord run : runs) {
                 futures.add(threads.submit(() -> {
-                    mirror.logRun(run);
+                    try {
+                        mirror.logRun(run);
+                    } catch (RuntimeException e) {
+                        lastFailure.set(e.getMessage() == null ? "failed without a reason"
+                                : e.getMessage().lines().findFirst().orElse(""));
+                        return;
+                    }
                     int n = done.incrementAndGet();
                     long now = System.nanoTime();
                     long last = lastLine.get();
@@ -102,20 +123,14 @@ final class SyncCommand implements Command {
                 }));
             }
             for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    threads.shutdownNow();
-                    Throwable cause = e.getCause();
-                    String message = cause instanceof TrackingException ? cause.getMessage() : String.valueOf(cause);
-                    throw new TrackingException(message + " (" + done.get() + " of " + runs.size()
-                            + " logged; run sync again to continue)", false);
-                }
+                future.get();
             }
-            return done.get();
+            return new Logged(done.get(), lastFailure.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TrackingException("sync interrupted after " + done.get() + " runs", false);
+        } catch (ExecutionException e) {
+            throw new TrackingException("sync: " + e.getCause().getMessage(), false);
         } finally {
             threads.shutdownNow();
         }

@@ -3,13 +3,20 @@ package org.gansweep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gansweep.engine.Experiment;
+import org.gansweep.engine.Experiments;
 import org.gansweep.engine.Outcome;
+import org.gansweep.internal.Secrets;
+import org.gansweep.picture.SweepPictures;
+import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
+import org.gansweep.record.RunRecord;
 import org.gansweep.report.GroupSummary;
 import org.gansweep.report.SweepReport;
 import org.gansweep.track.GroupTotals;
@@ -46,16 +53,36 @@ final class Tracking {
         return points;
     }
 
-    /** The sweep as its sweep.json records it, with what ran here. */
-    static SweepInfo sweepInfo(ResultStore store, String backend, String dtype, String shard) {
+    /**
+     * The sweep as its sweep.json records it, with what ran here and the command that did ("" for sync, which
+     * leaves the experiment's description as run wrote it).
+     */
+    static SweepInfo sweepInfo(ResultStore store, String backend, String dtype, String shard, String command) {
         JsonNode sweep = store.readSweep().orElseThrow();
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
-        return new SweepInfo(sweep.get("spec").get("name").asText(), sweep.get("spec_hash").asText(), varying,
-                sweep.get("runs").size(), backend, dtype, shard);
+        TreeMap<String, Integer> groupSizes = new TreeMap<>();
+        sweep.get("runs").forEach(run -> groupSizes.merge(run.get("group").asText(), 1, Integer::sum));
+        JsonNode spec = sweep.get("spec");
+        String experiment = spec.get("experiment").asText();
+        Map<String, Object> defaults = new TreeMap<>();
+        Experiment family = Experiments.all().get(experiment);
+        if (family != null) {
+            Defaults.of(family).forEach((key, value) -> {
+                if (varying.contains(key)) {
+                    defaults.put(key, value);
+                }
+            });
+        }
+        return new SweepInfo(spec.get("name").asText(), sweep.get("spec_hash").asText(), experiment,
+                spec.path("description").asText(""), varying, defaults, SweepPictures.headlineColumns(experiment),
+                groupSizes, backend, dtype, shard, command.isEmpty() ? "" : Secrets.scrub(command));
     }
 
-    static List<GroupTotals> totals(SweepReport report) {
+    /** Each group's totals, with its complete runs among {@code records} (whose trajectories make its bands). */
+    static List<GroupTotals> totals(SweepReport report, List<RunRecord> records) {
+        Map<String, List<RunKey>> members = new HashMap<>();
+        records.forEach(r -> members.computeIfAbsent(r.group().value(), g -> new ArrayList<>()).add(r.key()));
         List<GroupTotals> totals = new ArrayList<>();
         for (GroupSummary group : report.groups()) {
             TreeMap<String, Integer> outcomes = new TreeMap<>();
@@ -63,7 +90,8 @@ final class Tracking {
                 outcomes.put(outcome.label(), group.count(outcome));
             }
             totals.add(new GroupTotals(group.group().value(), group.parameters(), group.runs(), group.successes(),
-                    group.interval().lowerBound(), group.interval().upperBound(), group.medianStepsToConverge(), outcomes));
+                    group.interval().lowerBound(), group.interval().upperBound(), group.medianStepsToConverge(), outcomes,
+                    members.getOrDefault(group.group().value(), List.of())));
         }
         return totals;
     }
@@ -74,8 +102,13 @@ final class Tracking {
             err.printf(Locale.ROOT, "MLflow: logged %d runs and the group totals to %s%n", outcome.logged(), uri);
             return;
         }
-        err.printf(Locale.ROOT, "MLflow: logged %d of %d runs; %d not logged: %s%n", outcome.logged(),
-                outcome.offered(), outcome.notLogged(), outcome.failure());
+        if (outcome.notLogged() == 0) {
+            err.printf(Locale.ROOT, "MLflow: logged %d runs, not the group totals: %s%n", outcome.logged(),
+                    outcome.failure());
+        } else {
+            err.printf(Locale.ROOT, "MLflow: logged %d of %d runs; %d not logged: %s%n", outcome.logged(),
+                    outcome.offered(), outcome.notLogged(), outcome.failure());
+        }
         err.printf(Locale.ROOT, "MLflow: every run is in %s; push what MLflow lacks with: scripts/gansweep sync %s "
                 + "--tracking-uri %s%n", store.sweepDir(), store.sweepDir(), uri);
     }

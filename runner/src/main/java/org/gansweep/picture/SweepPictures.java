@@ -28,6 +28,15 @@ import org.gansweep.report.SweepReport;
 public final class SweepPictures {
     public static final String PLOTS = "plots";
 
+    /**
+     * The trajectory columns that show what a trick did to an experiment's runs, as its band pictures draw
+     * them (and MLflow's group runs chart them); empty for an experiment that names none, whose bands show its
+     * first two logged quantities.
+     */
+    public static List<String> headlineColumns(String experiment) {
+        return ExperimentPictures.of(experiment).bandColumns(new Trajectory(List.of("step"), List.of()));
+    }
+
     /** What was drawn: sweep charts (relative to the sweep folder) and each run's pictures. */
     public record Drawn(List<String> sweepCharts, Map<GroupKey, String> bands, Map<RunKey, List<String>> runs) {
     }

@@ -2,14 +2,12 @@ package org.gansweep.track;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlflow.api.proto.Service.Metric;
-import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.RunTag;
 
 /**
  * Splits metrics, params and tags into logBatch requests the server accepts: at most 1000 metrics, 100
  * params, 100 tags and 1000 items in total per request. The client sends whatever it is given, and the
- * server rejects an oversized batch as a whole (a 400, which the client then retries three times).
+ * server rejects an oversized batch as a whole (a 400). A seed run's content is sized to fit one request
+ * ({@link RunContent}); group runs, with their bands, may take a few.
  */
 public final class LogBatches {
     static final int MAX_METRICS = 1000;
@@ -18,7 +16,7 @@ public final class LogBatches {
     static final int MAX_ITEMS = 1000;
 
     /** One request's content. */
-    public record Batch(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+    public record Batch(List<MetricPoint> metrics, List<KeyValue> params, List<KeyValue> tags) {
         public Batch {
             metrics = List.copyOf(metrics);
             params = List.copyOf(params);
@@ -34,7 +32,7 @@ public final class LogBatches {
     }
 
     /** Params and tags first (the run is labelled even if a later metric batch fails), then metrics. */
-    public static List<Batch> split(List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+    public static List<Batch> split(List<MetricPoint> metrics, List<KeyValue> params, List<KeyValue> tags) {
         List<Batch> batches = new ArrayList<>();
         int p = 0;
         int t = 0;

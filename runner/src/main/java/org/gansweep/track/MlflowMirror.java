@@ -1,70 +1,62 @@
 package org.gansweep.track;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.gansweep.internal.IoErrors;
+import java.util.TreeMap;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
-import org.mlflow.api.proto.Service.CreateRun;
-import org.mlflow.api.proto.Service.Metric;
-import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.Run;
-import org.mlflow.api.proto.Service.RunInfo;
-import org.mlflow.api.proto.Service.RunStatus;
-import org.mlflow.api.proto.Service.RunTag;
-import org.mlflow.api.proto.Service.ViewType;
-import org.mlflow.tracking.MlflowClient;
-import org.mlflow.tracking.Page;
+import org.gansweep.record.StoreException;
 
 /**
- * One sweep's image in an MLflow server: its experiment (named after the sweep), the sweep's parent run,
- * and what is already logged there, found by tags rather than remembered, so that any process (a shard, a
- * rerun, {@code gansweep sync}) can continue where another stopped without duplicating a run.
+ * One sweep's image in an MLflow server: an experiment (named after the sweep, marked as model training,
+ * described), the sweep run, under it one run per group, under each group one run per seed. What is already
+ * there is found by tags rather than remembered, so any process (a shard, a rerun, {@code gansweep sync}) can
+ * continue where another stopped without duplicating a run.
  *
- * <p>A run counts as logged only once its {@code gansweep.logged} tag is set, after its params, metrics and
- * artifacts; a run cut off before that is deleted and logged again. Thread-safe for {@link #logRun} from
- * several threads.
+ * <p>A seed run costs four requests: create (name and tags), one log-batch (params, metrics, final values),
+ * one upload (trajectory.csv), and the update that ends it FINISHED, which is also its completion mark. A seed
+ * run found unfinished was cut off and is deleted and logged again; group and sweep runs are ended by
+ * {@link #logTotals}, so whatever a killed process left RUNNING ends with the next run or sync. Thread-safe for
+ * {@link #logRun} from several threads.
  */
-public final class MlflowMirror implements AutoCloseable {
-    private static final int SEARCH_PAGE = 1000;
+public final class MlflowMirror {
+    /**
+     * The one file a seed run uploads. Its config and summary are already its params, tags and metrics; the
+     * full-resolution trajectory is the one thing MLflow would otherwise lack (its metrics are a sketch at a
+     * stride). Other files (config.json, summary.json, histogram.csv) stay in the results folder.
+     */
+    static final String TRAJECTORY = "trajectory.csv";
 
     private final TrackingServer server;
-    private final MlflowClient client;
-    private final ArtifactUploader artifacts;
+    private final MlflowApi api;
     private final ResultStore store;
     private final SweepInfo sweep;
     private final String experimentId;
-    private final String parentRunId;
+    private final MlflowApi.Found sweepRun;
     private final int points;
-    /** run key -> MLflow run id of runs logged completely. */
-    private final Map<String, String> logged = new ConcurrentHashMap<>();
-    /** run key -> MLflow run id of runs started but cut off before completion. */
-    private final Map<String, String> partial = new ConcurrentHashMap<>();
-    /** group key -> MLflow run id of group runs. */
-    private final Map<String, String> groups = new ConcurrentHashMap<>();
-    /** MLflow run id -> artifact root, for files added after a run was logged (pictures). */
-    private final Map<String, String> artifactRoots = new ConcurrentHashMap<>();
+    private final RunNames names;
+    private final SeedRuns seeds = new SeedRuns();
+    private final GroupRuns groups;
 
-    private MlflowMirror(TrackingServer server, MlflowClient client, ResultStore store, SweepInfo sweep,
-                         String experimentId, String parentRunId, int points) {
+    private MlflowMirror(TrackingServer server, MlflowApi api, ResultStore store, SweepInfo sweep, String experimentId,
+                         MlflowApi.Found sweepRun, int points) {
         this.server = server;
-        this.client = client;
-        this.artifacts = new ArtifactUploader(server);
+        this.api = api;
         this.store = store;
         this.sweep = sweep;
         this.experimentId = experimentId;
-        this.parentRunId = parentRunId;
+        this.sweepRun = sweepRun;
         this.points = points;
+        this.names = new RunNames(sweep.varyingKeys(), sweep.defaults());
+        this.groups = new GroupRuns(api, store, sweep, experimentId, sweepRun.id(), names, points);
     }
 
     /**
-     * Finds or creates the sweep's experiment and parent run and reads which runs are there already.
+     * Finds or creates the sweep's experiment and sweep run and reads which runs are there already.
      * {@code points} bounds the points per trajectory metric. Throws {@link TrackingException} when the
      * server cannot be reached or refuses.
      */
@@ -72,63 +64,49 @@ public final class MlflowMirror implements AutoCloseable {
         if (points < 2 || points > RunContent.MAX_POINTS) {
             throw new IllegalArgumentException("points per metric must be 2 to " + RunContent.MAX_POINTS + ", got " + points);
         }
-        MlflowClient client = server.client();
-        try {
-            String experimentId = call(server, "finding experiment " + sweep.name(), () -> experiment(client,
-                    sweep.name()));
-            List<Run> existing = call(server, "listing runs", () -> searchAll(client, experimentId, ""));
-            String parentId = call(server, "finding the sweep run", () -> findOrCreate(client, experimentId,
-                    existing, Tags.KIND_SWEEP, Tags.SWEEP, sweep.name(), () -> client.createRun(CreateRun.newBuilder()
-                            .setExperimentId(experimentId).setRunName(sweep.name())
-                            .setStartTime(System.currentTimeMillis())
-                            .addTags(RunContent.tag(Tags.KIND, Tags.KIND_SWEEP))
-                            .addTags(RunContent.tag(Tags.SWEEP, sweep.name())).build()).getRunId()));
-            MlflowMirror mirror = new MlflowMirror(server, client, store, sweep, experimentId, parentId, points);
-            for (Run run : existing) {
-                mirror.index(run);
-            }
-            mirror.describeSweep();
-            return mirror;
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        MlflowApi api = new MlflowApi(server);
+        String experimentId = RunTree.experiment(api, sweep);
+        List<MlflowApi.Found> existing = api.searchRuns(experimentId, "");
+        MlflowApi.Found sweepRun = RunTree.findOrCreate(api, experimentId, existing, Tags.KIND_SWEEP, Tags.SWEEP,
+                sweep.name(), () -> api.createRun(experimentId, sweep.name(), System.currentTimeMillis(),
+                        List.of(new KeyValue(Tags.KIND, Tags.KIND_SWEEP), new KeyValue(Tags.SWEEP, sweep.name()))))
+                .run();
+        MlflowMirror mirror = new MlflowMirror(server, api, store, sweep, experimentId, sweepRun, points);
+        existing.forEach(mirror::index);
+        mirror.describeSweep();
+        return mirror;
     }
 
-    private void index(Run run) {
-        String id = run.getInfo().getRunId();
-        artifactRoots.put(id, run.getInfo().getArtifactUri());
-        switch (kind(run)) {
-            case Tags.KIND_RUN -> {
-                String key = tag(run, Tags.RUN_KEY);
-                (Tags.COMPLETE.equals(tag(run, Tags.LOGGED)) ? logged : partial).put(key, id);
-            }
-            case Tags.KIND_GROUP -> groups.put(tag(run, Tags.GROUP_KEY), id);
+    private void index(MlflowApi.Found run) {
+        switch (run.tag(Tags.KIND)) {
+            case Tags.KIND_RUN -> seeds.known(run);
+            case Tags.KIND_GROUP -> groups.known(run);
             default -> {
                 // The sweep run itself, or runs gansweep did not create: left alone.
             }
         }
     }
 
-    /** Tags on the parent run; set again by every process, so the latest shard and backend show. */
+    /** Tags on the sweep run; set again by every process, so the latest shard and backend show. */
     private void describeSweep() {
-        List<RunTag> tags = new ArrayList<>(List.of(RunContent.tag(Tags.KIND, Tags.KIND_SWEEP),
-                RunContent.tag(Tags.SWEEP, sweep.name()), RunContent.tag(Tags.SPEC_HASH, sweep.specHash()),
-                RunContent.tag("gansweep.shard", sweep.shard()),
-                RunContent.tag("gansweep.varying", String.join(",", sweep.varyingKeys()))));
+        List<KeyValue> tags = new ArrayList<>(List.of(new KeyValue(Tags.KIND, Tags.KIND_SWEEP),
+                new KeyValue(Tags.SWEEP, sweep.name()), new KeyValue(Tags.SPEC_HASH, sweep.specHash()),
+                new KeyValue("gansweep.shard", sweep.shard()),
+                new KeyValue("gansweep.varying", String.join(",", sweep.varyingKeys())),
+                new KeyValue(Tags.LOGGED_ARTIFACTS, GroupsTable.loggedArtifactsTag())));
         if (!sweep.backend().isEmpty()) {
-            tags.add(RunContent.tag("gansweep.backend", sweep.backend()));
-            tags.add(RunContent.tag("gansweep.dtype", sweep.dtype()));
+            tags.add(new KeyValue("gansweep.backend", sweep.backend()));
+            tags.add(new KeyValue("gansweep.dtype", sweep.dtype()));
         }
-        send(parentRunId, List.of(), List.of(), tags, "tagging the sweep run");
+        send(sweepRun.id(), List.of(), List.of(), tags, "tagging the sweep run");
     }
 
     public String experimentId() {
         return experimentId;
     }
 
-    public String parentRunId() {
-        return parentRunId;
+    public String sweepRunId() {
+        return sweepRun.id();
     }
 
     public String uri() {
@@ -136,103 +114,90 @@ public final class MlflowMirror implements AutoCloseable {
     }
 
     public boolean isLogged(RunKey key) {
-        return logged.containsKey(key.value());
-    }
-
-    /** Run keys logged completely, with their MLflow run ids. */
-    public Map<String, String> loggedRuns() {
-        return Map.copyOf(logged);
+        return seeds.isLogged(key.value());
     }
 
     /**
-     * Logs one stored run: a child run of the sweep with params, tags, metrics and the run's files as
-     * artifacts, then marks it complete. Does nothing for a run already logged.
+     * Logs one stored run as a seed run under its group run (made on first use), in four requests. Does
+     * nothing for a run already logged; a cut-off copy is deleted first.
      */
     public void logRun(RunRecord run) {
         String key = run.key().value();
-        if (logged.containsKey(key)) {
+        if (seeds.isLogged(key)) {
             return;
         }
-        String stale = partial.remove(key);
-        if (stale != null) {
-            call(server, "deleting the cut-off run " + stale, () -> {
-                client.deleteRun(stale);
-                return null;
-            });
+        // Everything is read before anything is sent: a run whose files no longer read is not half-logged.
+        long created = System.currentTimeMillis();
+        List<KeyValue> params = RunContent.params(run);
+        List<KeyValue> finals = RunContent.finals(run);
+        int room = LogBatches.MAX_ITEMS - params.size() - finals.size();
+        List<MetricPoint> metrics = RunContent.metrics(run, store.readTrajectory(run.key()), created, points, room);
+        HttpRequest.BodyPublisher trajectory = publisher(store.runDirectory(run.key()).resolve(TRAJECTORY));
+        seeds.takeCutOff(key).ifPresent(api::deleteRun);
+        Map<String, Object> values = varyingValues(run);
+        MlflowApi.Found group = groups.run(run.group().value(), values);
+        String name = names.seed(values, run.seed());
+        MlflowApi.Created info = api.createRun(experimentId, name, created, RunContent.tags(run, sweep.name(),
+                group.id()));
+        seeds.started(key, info.id());
+        if (info.maybeDuplicated()) {
+            removeCopies(key, info.id(), created);
         }
-        String name = runName(run);
-        List<RunTag> tags = RunContent.tags(run, sweep.name(), parentRunId, name);
-        RunInfo info = call(server, "creating run " + key, () -> client.createRun(CreateRun.newBuilder()
-                .setExperimentId(experimentId).setRunName(name).setStartTime(System.currentTimeMillis())
-                .addTags(RunContent.tag(Tags.KIND, Tags.KIND_RUN)).addTags(RunContent.tag(Tags.RUN_KEY, key))
-                .addTags(RunContent.tag(Tags.PARENT, parentRunId)).build()));
-        String id = info.getRunId();
-        partial.put(key, id);
-        artifactRoots.put(id, info.getArtifactUri());
-        List<Metric> metrics = RunContent.metrics(run, store.readTrajectory(run.key()), System.currentTimeMillis(),
-                points);
-        send(id, metrics, RunContent.params(run), tags, "logging run " + key);
-        if (ArtifactUploader.supports(info.getArtifactUri())) {
-            Path dir = store.runDirectory(run.key());
-            for (Path file : store.runFiles(run.key())) {
-                artifacts.upload(info.getArtifactUri(), dir.relativize(file).toString().replace('\\', '/'), file);
+        send(info.id(), metrics, params, finals, "logging run " + name);
+        if (MlflowApi.uploadable(info.artifactUri())) {
+            api.upload(info.artifactUri(), TRAJECTORY, trajectory);
+        }
+        api.finish(info.id(), name, System.currentTimeMillis());
+        seeds.finished(key, info.id(), info.artifactUri());
+    }
+
+    /** A create retried after a lost answer may have made this run twice: the copy (same start time) goes. */
+    private void removeCopies(String key, String mine, long startTime) {
+        for (MlflowApi.Found copy : api.searchRuns(experimentId, "tags.`" + Tags.RUN_KEY + "` = '" + key + "'")) {
+            if (!copy.id().equals(mine) && copy.startTime() == startTime) {
+                api.deleteRun(copy.id());
             }
         }
-        call(server, "finishing run " + key, () -> {
-            client.setTag(id, Tags.LOGGED, Tags.COMPLETE);
-            client.setTerminated(id, RunStatus.FINISHED);
-            return null;
-        });
-        partial.remove(key);
-        logged.put(key, id);
+    }
+
+    private Map<String, Object> varyingValues(RunRecord run) {
+        Map<String, Object> values = new TreeMap<>();
+        for (String key : sweep.varyingKeys()) {
+            if (run.config().values().containsKey(key)) {
+                values.put(key, run.config().values().get(key));
+            }
+        }
+        return values;
     }
 
     /**
-     * Logs each group's totals on its group run (created on first use) and the sweep's totals on the parent.
-     * Metrics are logged at step = the number of runs counted, so their history shows the sweep filling up.
+     * Logs each group's totals on its group run, and its bands once the group is complete (all its planned
+     * seeds stored) and they are not there yet; then the sweep's totals and groups table on the sweep run.
+     * Ends every group run, the sweep run and first-layout runs left RUNNING as FINISHED. Totals are logged at
+     * step = the number of runs counted, so their history shows the sweep filling up.
      */
     public void logTotals(List<GroupTotals> totals) {
         long now = System.currentTimeMillis();
         int complete = 0;
         int successes = 0;
+        Map<String, String> groupNames = new TreeMap<>();
         for (GroupTotals group : totals) {
             complete += group.runs();
             successes += group.successes();
-            String id = groups.computeIfAbsent(group.groupKey(), key -> call(server, "finding group run " + key,
-                    () -> findOrCreate(client, experimentId, List.of(), Tags.KIND_GROUP, Tags.GROUP_KEY, key,
-                            () -> createGroupRun(group))));
-            List<Metric> metrics = new ArrayList<>();
-            long step = group.runs();
-            metrics.add(RunContent.metric("n", group.runs(), now, step));
-            metrics.add(RunContent.metric("successes", group.successes(), now, step));
-            metrics.add(RunContent.metric("success_rate", group.successRate(), now, step));
-            metrics.add(RunContent.metric("ci_low", group.ciLow(), now, step));
-            metrics.add(RunContent.metric("ci_high", group.ciHigh(), now, step));
-            group.medianStepsToConverge().ifPresent(m ->
-                    metrics.add(RunContent.metric("median_steps_to_converge", m, now, step)));
-            group.outcomes().forEach((label, count) ->
-                    metrics.add(RunContent.metric("outcome_" + label, count, now, step)));
-            send(id, metrics, List.of(), List.of(), "logging group " + group.groupKey());
+            groupNames.put(group.groupKey(), groups.logTotals(group, now));
         }
-        List<Metric> sweepMetrics = List.of(RunContent.metric("runs_planned", sweep.plannedRuns(), now, complete),
-                RunContent.metric("runs_complete", complete, now, complete),
-                RunContent.metric("successes", successes, now, complete),
-                RunContent.metric("success_rate", complete == 0 ? 0 : (double) successes / complete, now, complete),
-                RunContent.metric("groups", totals.size(), now, complete));
-        send(parentRunId, sweepMetrics, List.of(), List.of(), "logging the sweep totals");
-    }
-
-    private String createGroupRun(GroupTotals group) {
-        String name = "group: " + group.label();
-        String id = client.createRun(CreateRun.newBuilder()
-                .setExperimentId(experimentId).setRunName(name).setStartTime(System.currentTimeMillis())
-                .addTags(RunContent.tag(Tags.KIND, Tags.KIND_GROUP))
-                .addTags(RunContent.tag(Tags.GROUP_KEY, group.groupKey()))
-                .addTags(RunContent.tag(Tags.PARENT, parentRunId)).build()).getRunId();
-        List<Param> params = new ArrayList<>();
-        group.parameters().forEach((k, v) -> params.add(RunContent.param(k, String.valueOf(v))));
-        send(id, List.of(), params, List.of(RunContent.tag(Tags.SWEEP, sweep.name())), "labelling group " + name);
-        return id;
+        List<MetricPoint> sweepMetrics = List.of(new MetricPoint("runs_planned", sweep.plannedRuns(), now, complete),
+                new MetricPoint("runs_complete", complete, now, complete),
+                new MetricPoint("successes", successes, now, complete),
+                new MetricPoint("success_rate", complete == 0 ? 0 : (double) successes / complete, now, complete),
+                new MetricPoint("groups", totals.size(), now, complete));
+        send(sweepRun.id(), sweepMetrics, List.of(), List.of(), "logging the sweep totals");
+        if (MlflowApi.uploadable(sweepRun.artifactUri())) {
+            api.upload(sweepRun.artifactUri(), GroupsTable.FILE, HttpRequest.BodyPublishers.ofByteArray(
+                    GroupsTable.json(totals, sweep.varyingKeys(), groupNames)));
+        }
+        seeds.tidy(api);
+        api.finish(sweepRun.id(), sweep.name(), System.currentTimeMillis());
     }
 
     /**
@@ -241,141 +206,34 @@ public final class MlflowMirror implements AutoCloseable {
      * run folder) to that run. Re-uploading a file replaces it.
      */
     public void logPictures(List<String> sweepFiles, Map<RunKey, List<String>> runFiles) {
-        String parentRoot = artifactRoot(parentRunId);
-        if (ArtifactUploader.supports(parentRoot)) {
+        if (MlflowApi.uploadable(sweepRun.artifactUri())) {
             for (String name : sweepFiles) {
-                artifacts.upload(parentRoot, name, store.sweepDir().resolve(name));
+                api.upload(sweepRun.artifactUri(), name, publisher(store.sweepDir().resolve(name)));
             }
         }
-        runFiles.forEach((key, names) -> {
-            String id = logged.get(key.value());
-            if (id == null) {
-                return;
-            }
-            String root = artifactRoot(id);
-            if (ArtifactUploader.supports(root)) {
-                for (String name : names) {
-                    artifacts.upload(root, name, store.runDirectory(key).resolve(name));
-                }
-            }
-        });
+        runFiles.forEach((key, files) -> seeds.logged(key.value()).filter(run -> MlflowApi.uploadable(run.artifactUri()))
+                .ifPresent(run -> files.forEach(name -> api.upload(run.artifactUri(), name,
+                        publisher(store.runDirectory(key).resolve(name))))));
     }
 
-    private String artifactRoot(String runId) {
-        return artifactRoots.computeIfAbsent(runId, id -> call(server, "reading run " + id,
-                () -> client.getRun(id).getInfo().getArtifactUri()));
-    }
-
-    /** "noise_samples=4 weight_noise=1.5 seed=3": what varies in the sweep, then the seed. */
-    private String runName(RunRecord run) {
-        Map<String, Object> varying = new java.util.TreeMap<>();
-        for (String key : sweep.varyingKeys()) {
-            if (run.config().values().containsKey(key)) {
-                varying.put(key, run.config().values().get(key));
-            }
-        }
-        String prefix = varying.isEmpty() ? "" : RunContent.describe(varying) + " ";
-        return prefix + "seed=" + run.seed();
-    }
-
-    private void send(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags, String what) {
-        for (LogBatches.Batch batch : LogBatches.split(metrics, params, tags)) {
-            call(server, what, () -> {
-                client.logBatch(runId, batch.metrics(), batch.params(), batch.tags());
-                return null;
-            });
-        }
-    }
-
-    /**
-     * The experiment named after the sweep, created if missing. A search, not getExperimentByName: that
-     * answers 404 for a new name, which the client retries three times. If another shard creates it at the
-     * same moment, our create fails and the search finds theirs.
-     */
-    private static String experiment(MlflowClient client, String name) {
-        Supplier<Optional<String>> find = () -> client.searchExperiments("name = '" + name + "'").getItems().stream()
-                .findFirst().map(e -> e.getExperimentId());
-        return find.get().orElseGet(() -> {
-            try {
-                return client.createExperiment(name);
-            } catch (RuntimeException e) {
-                return find.get().orElseThrow(() -> e);
-            }
-        });
-    }
-
-    /**
-     * The one run of this kind with this tag value: an existing one, else a new one. Shards starting together
-     * may both create one; each then re-reads the runs, keeps the oldest (start time, then id) and deletes its
-     * own if it lost, so one survives.
-     */
-    private static String findOrCreate(MlflowClient client, String experimentId, List<Run> known, String kind,
-                                       String tagName, String tagValue, Supplier<String> create) {
-        java.util.function.Function<List<Run>, Optional<Run>> oldest = runs -> runs.stream()
-                .filter(r -> kind(r).equals(kind) && tag(r, tagName).equals(tagValue))
-                .min(java.util.Comparator.comparingLong((Run r) -> r.getInfo().getStartTime())
-                        .thenComparing(r -> r.getInfo().getRunId()));
-        String filter = "tags.`" + Tags.KIND + "` = '" + kind + "' and tags.`" + tagName + "` = '" + tagValue + "'";
-        Optional<Run> found = oldest.apply(known).or(() -> oldest.apply(searchAll(client, experimentId, filter)));
-        if (found.isPresent()) {
-            return found.get().getInfo().getRunId();
-        }
-        String mine = create.get();
-        String winner = oldest.apply(searchAll(client, experimentId, filter)).map(r -> r.getInfo().getRunId())
-                .orElse(mine);
-        if (!winner.equals(mine)) {
-            client.deleteRun(mine);
-        }
-        return winner;
-    }
-
-    private static List<Run> searchAll(MlflowClient client, String experimentId, String filter) {
-        List<Run> runs = new ArrayList<>();
-        Page<Run> page = client.searchRuns(List.of(experimentId), filter, ViewType.ACTIVE_ONLY, SEARCH_PAGE);
-        while (true) {
-            page.getItems().forEach(runs::add);
-            if (!page.hasNextPage()) {
-                return runs;
-            }
-            page = page.getNextPage();
-        }
-    }
-
-    private static String kind(Run run) {
-        return tag(run, Tags.KIND);
-    }
-
-    private static String tag(Run run, String name) {
-        for (RunTag tag : run.getData().getTagsList()) {
-            if (tag.getKey().equals(name)) {
-                return tag.getValue();
-            }
-        }
-        return "";
-    }
-
-    /** Runs one server call; any failure becomes a one-line {@link TrackingException}. */
-    static <T> T call(TrackingServer server, String what, Supplier<T> action) {
+    private static HttpRequest.BodyPublisher publisher(Path file) {
         try {
-            return action.get();
-        } catch (TrackingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new TrackingException("MLflow at " + server.uri() + ": " + what + ": " + firstLine(e), e);
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new StoreException(file + ": no such file", e);
         }
     }
 
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String line = IoErrors.bareReason(root);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    private void send(String runId, List<MetricPoint> metrics, List<KeyValue> params, List<KeyValue> tags,
+                      String what) {
+        send(api, runId, metrics, params, tags, what);
     }
 
-    @Override
-    public void close() {
-        client.close();
+    /** Logs in as few log-batch requests as the server's limits allow: one, for a seed run. */
+    static void send(MlflowApi api, String runId, List<MetricPoint> metrics, List<KeyValue> params,
+                     List<KeyValue> tags, String what) {
+        for (LogBatches.Batch batch : LogBatches.split(metrics, params, tags)) {
+            api.logBatch(runId, batch, what);
+        }
     }
 }

@@ -14,13 +14,14 @@ import org.gansweep.record.RunRecord;
 
 /**
  * Logs finished runs to MLflow on its own threads, behind a bounded queue, while training goes on.
- * Training never waits on the network: {@link #offer} never blocks, and a run that finds the queue full,
- * or the server failed, is simply not logged now. Nothing is lost by that: every run is in the results
- * store before it is offered, and {@code gansweep sync} pushes what MLflow lacks. After the first failure
- * (server down, refused request) the tracker stops calling the server for the rest of the sweep.
+ * Training never waits on the network: {@link #offer} never blocks, and a run that finds the queue full is
+ * simply not logged now. Nothing is lost by that: every run is in the results store before it is offered,
+ * and {@code gansweep sync} pushes what MLflow lacks. A run whose requests still fail after their retries
+ * ({@link MlflowHttp}) is counted and the next run is tried: one failure never ends logging for the sweep.
+ * Only a failed connect (no experiment to log into) does.
  */
 public final class MlflowTracker {
-    /** How the logging went: counts, and the first failure if any. */
+    /** How the logging went: counts, and the last failure if any (null when none). */
     public record Outcome(int offered, int logged, String failure) {
         public int notLogged() {
             return offered - logged;
@@ -66,7 +67,7 @@ public final class MlflowTracker {
     /** Queues a stored run for logging; never blocks. */
     public void offer(RunRecord run) {
         offered.incrementAndGet();
-        if (failure.get() == null) {
+        if (!mirror.isDone() || mirror.getNow(null) != null) {
             queue.offer(run);
         }
     }
@@ -76,7 +77,7 @@ public final class MlflowTracker {
         if (target == null) {
             return;
         }
-        while (failure.get() == null) {
+        while (true) {
             RunRecord run;
             try {
                 run = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -93,20 +94,28 @@ public final class MlflowTracker {
                 target.logRun(run);
                 logged.incrementAndGet();
             } catch (RuntimeException e) {
-                fail(e);
+                // Counted (offered, not logged) and left for sync, which replaces the cut-off run.
+                failure.set(message(e));
             }
         }
     }
 
     private void fail(RuntimeException e) {
-        String message = e instanceof TrackingException ? e.getMessage() : "MLflow: " + e;
-        failure.compareAndSet(null, message);
+        failure.set(message(e));
         queue.clear();
     }
 
+    private static String message(RuntimeException e) {
+        if (e instanceof org.gansweep.internal.GansweepException) {
+            return e.getMessage();
+        }
+        return "MLflow: " + (e.getMessage() == null ? "failed without a reason" : e.getMessage().lines().findFirst()
+                .orElse(""));
+    }
+
     /**
-     * No more runs will come: waits until the queue is logged, the first failure, or {@code wait} has passed,
-     * then logs the group and sweep totals (when nothing failed) and says how it went.
+     * No more runs will come: waits until the queue is logged or {@code wait} has passed, then logs the group
+     * and sweep totals (when connected) and says how it went.
      */
     public Outcome finish(Duration wait, Supplier<List<GroupTotals>> totals) {
         return finish(wait, totals, mirror -> { });
@@ -114,7 +123,7 @@ public final class MlflowTracker {
 
     /**
      * As {@link #finish(Duration, Supplier)}, then {@code then} with the mirror (uploading pictures drawn
-     * after training), when nothing failed.
+     * after training), when connected.
      */
     public Outcome finish(Duration wait, Supplier<List<GroupTotals>> totals,
                           java.util.function.Consumer<MlflowMirror> then) {
@@ -133,19 +142,15 @@ public final class MlflowTracker {
         }
         boolean done = workers.stream().noneMatch(Thread::isAlive);
         if (!done) {
-            failure.compareAndSet(null, "MLflow did not take the runs within " + wait.toSeconds() + " s");
+            failure.set("MLflow did not take the runs within " + wait.toSeconds() + " s");
             queue.clear();
-        } else if (failure.get() == null && mirror.isDone() && mirror.join() != null) {
+        } else if (mirror.isDone() && mirror.join() != null) {
             try {
                 mirror.join().logTotals(totals.get());
                 then.accept(mirror.join());
             } catch (RuntimeException e) {
-                fail(e);
+                failure.set(message(e));
             }
-        }
-        MlflowMirror target = mirror.getNow(null);
-        if (done && target != null) {
-            target.close();
         }
         return new Outcome(offered.get(), logged.get(), failure.get());
     }

@@ -2,19 +2,16 @@ package org.gansweep.track;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.record.Provenance;
 import org.gansweep.record.RunRecord;
-import org.mlflow.api.proto.Service.Metric;
-import org.mlflow.api.proto.Service.Param;
-import org.mlflow.api.proto.Service.RunTag;
 
 /**
- * What one gansweep run looks like in MLflow: every resolved config value (and the seed) as a param, its
- * identity, outcome and provenance as tags, its trajectory at a stride as metrics (step = training step),
- * and its final values under {@code final/}. Pure: the same record gives the same content.
+ * What one seed run looks like in MLflow: its identity and provenance as the tags it is created with, every
+ * resolved config value (and the seed) as a param, its final values as {@code final.<name>} tags, and its
+ * trajectory at a stride as metrics (step = training step) with {@code success} and the steps to converge or
+ * diverge. Params, final tags and metrics are sized to go in one log-batch request. Pure: the same record
+ * gives the same content.
  */
 public final class RunContent {
     /**
@@ -28,71 +25,66 @@ public final class RunContent {
     private RunContent() {
     }
 
-    public static List<Param> params(RunRecord run) {
-        List<Param> params = new ArrayList<>();
-        run.config().values().forEach((name, value) -> params.add(param(name, String.valueOf(value))));
-        params.add(param("seed", Long.toString(run.seed())));
-        params.add(param("experiment", run.experiment()));
+    public static List<KeyValue> params(RunRecord run) {
+        List<KeyValue> params = new ArrayList<>();
+        run.config().values().forEach((name, value) -> params.add(new KeyValue(name, String.valueOf(value))));
+        params.add(new KeyValue("seed", Long.toString(run.seed())));
+        params.add(new KeyValue("experiment", run.experiment()));
         return params;
     }
 
-    public static List<RunTag> tags(RunRecord run, String sweep, String parentRunId, String runName) {
+    /** The tags a seed run is created with, under its group run. */
+    public static List<KeyValue> tags(RunRecord run, String sweep, String groupRunId) {
         Provenance p = run.provenance();
-        List<RunTag> tags = new ArrayList<>(List.of(
-                tag(Tags.PARENT, parentRunId), tag(Tags.RUN_NAME, runName), tag(Tags.KIND, Tags.KIND_RUN),
-                tag(Tags.SWEEP, sweep), tag(Tags.RUN_KEY, run.key().value()), tag(Tags.GROUP_KEY, run.group().value()),
-                tag("gansweep.outcome", run.outcome().label()), tag("gansweep.success", Boolean.toString(run.success())),
-                tag("gansweep.backend", p.backend()), tag("gansweep.dtype", p.dtype()), tag("gansweep.device", p.device()),
-                tag("gansweep.version", p.gansweepVersion()), tag("gansweep.git_commit", p.gitCommit())));
-        return tags;
+        return List.of(new KeyValue(Tags.PARENT, groupRunId), new KeyValue(Tags.KIND, Tags.KIND_RUN),
+                new KeyValue(Tags.SWEEP, sweep), new KeyValue(Tags.RUN_KEY, run.key().value()),
+                new KeyValue(Tags.GROUP_KEY, run.group().value()),
+                new KeyValue("gansweep.outcome", run.outcome().label()),
+                new KeyValue("gansweep.success", Boolean.toString(run.success())),
+                new KeyValue("gansweep.backend", p.backend()), new KeyValue("gansweep.dtype", p.dtype()),
+                new KeyValue("gansweep.device", p.device()), new KeyValue("gansweep.version", p.gansweepVersion()),
+                new KeyValue("gansweep.git_commit", p.gitCommit()));
+    }
+
+    /** {@code final.<name>} tags of the run's finite final values. */
+    public static List<KeyValue> finals(RunRecord run) {
+        List<KeyValue> finals = new ArrayList<>();
+        run.finalMetrics().forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                finals.add(new KeyValue(Tags.FINAL_PREFIX + name, Double.toString(value)));
+            }
+        });
+        return finals;
     }
 
     /**
-     * The trajectory's columns at a stride of at most {@code points} rows, then {@code success},
-     * {@code steps_to_converge} / {@code diverged_at_step} where known, and {@code final/<name>}. Non-finite
-     * points (a loss before the first step, a diverged value) are left out: the outcome tag says why.
+     * {@code success}, {@code steps_to_converge} / {@code diverged_at_step} where known, and the trajectory's
+     * columns at a stride of at most {@code points} rows, fewer where that many would not fit in {@code room}
+     * items (what one log-batch has left beside the params and tags). Non-finite points (a loss before the
+     * first step, a diverged value) are left out: the outcome tag says why.
      */
-    public static List<Metric> metrics(RunRecord run, Trajectory trajectory, long timestamp, int points) {
-        List<Metric> metrics = new ArrayList<>();
-        List<Integer> rows = MetricStride.rows(trajectory.size(), points);
-        for (int column = 1; column < trajectory.columns().size(); column++) {
+    public static List<MetricPoint> metrics(RunRecord run, Trajectory trajectory, long timestamp, int points,
+                                            int room) {
+        List<MetricPoint> metrics = new ArrayList<>();
+        long end = run.steps();
+        metrics.add(new MetricPoint("success", run.success() ? 1 : 0, timestamp, end));
+        run.stepsToConverge().ifPresent(s -> metrics.add(new MetricPoint("steps_to_converge", s, timestamp, end)));
+        run.divergedAtStep().ifPresent(s -> metrics.add(new MetricPoint("diverged_at_step", s, timestamp, end)));
+        int series = trajectory.columns().size() - 1;
+        if (series <= 0) {
+            return metrics;
+        }
+        int fitting = Math.max(2, Math.min(points, (room - metrics.size()) / series));
+        List<Integer> rows = MetricStride.rows(trajectory.size(), fitting);
+        for (int column = 1; column <= series; column++) {
             String name = trajectory.columns().get(column);
             for (int row : rows) {
                 double[] values = trajectory.rows().get(row);
                 if (Double.isFinite(values[column])) {
-                    metrics.add(metric(name, values[column], timestamp, (long) values[0]));
+                    metrics.add(new MetricPoint(name, values[column], timestamp, (long) values[0]));
                 }
             }
         }
-        long end = run.steps();
-        metrics.add(metric("success", run.success() ? 1 : 0, timestamp, end));
-        run.stepsToConverge().ifPresent(s -> metrics.add(metric("steps_to_converge", s, timestamp, end)));
-        run.divergedAtStep().ifPresent(s -> metrics.add(metric("diverged_at_step", s, timestamp, end)));
-        run.finalMetrics().forEach((name, value) -> {
-            if (Double.isFinite(value)) {
-                metrics.add(metric("final/" + name, value, timestamp, end));
-            }
-        });
         return metrics;
-    }
-
-    /** "noise_samples=4 weight_noise=1.5" for the given values, or "all runs" when there are none. */
-    public static String describe(Map<String, Object> values) {
-        if (values.isEmpty()) {
-            return "all runs";
-        }
-        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-    }
-
-    static Param param(String key, String value) {
-        return Param.newBuilder().setKey(key).setValue(value).build();
-    }
-
-    static RunTag tag(String key, String value) {
-        return RunTag.newBuilder().setKey(key).setValue(value).build();
-    }
-
-    static Metric metric(String key, double value, long timestamp, long step) {
-        return Metric.newBuilder().setKey(key).setValue(value).setTimestamp(timestamp).setStep(step).build();
     }
 }

@@ -8,12 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gansweep.internal.Secrets;
-import org.mlflow.tracking.MlflowClient;
-import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
 /**
- * Where runs are tracked and how to authenticate there. The MLflow Java client reads no credentials from
- * the environment by itself, so they are taken here from the variables the Python client uses
+ * Where runs are tracked and how to authenticate there. Credentials are taken from the variables the Python
+ * client uses
  * ({@code MLFLOW_TRACKING_USERNAME}/{@code MLFLOW_TRACKING_PASSWORD}, or {@code MLFLOW_TRACKING_TOKEN}).
  * They go into request headers only, never into params, tags or messages.
  */
@@ -44,8 +42,8 @@ public final class TrackingServer {
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
                 throw new TrackingException(source + " " + uri + ": expected an http:// or https:// MLflow server URL "
-                        + "(local file: and sqlite: stores are not supported by the MLflow Java client; start one "
-                        + "with scripts/mlflow-server start)", true);
+                        + "(gansweep talks to a server's REST API; local file: and sqlite: stores have none: start a "
+                        + "server with scripts/mlflow-server start)", true);
             }
         } catch (URISyntaxException e) {
             throw new TrackingException(source + " " + uri + ": not a URL (" + e.getReason() + ")", true);
@@ -69,23 +67,26 @@ public final class TrackingServer {
         return uri;
     }
 
-    /** A client with this server's credentials. Its HTTP layer retries failed calls itself. */
-    public MlflowClient client() {
-        if (token.isPresent()) {
-            return new MlflowClient(new BasicMlflowHostCreds(uri, token.get()));
-        }
-        if (username.isPresent()) {
-            return new MlflowClient(new BasicMlflowHostCreds(uri, username.get(), password.orElse("")));
-        }
-        return new MlflowClient(new BasicMlflowHostCreds(uri));
+    /**
+     * The URL of {@code path} on this server, without the URI's user-info: that goes into the Authorization
+     * header (as Python's client does with it), not onto the wire as part of the URL.
+     */
+    URI endpoint(String path) {
+        URI parsed = URI.create(uri);
+        return URI.create(parsed.getScheme() + "://" + parsed.getRawAuthority().replaceFirst("^[^@]*@", "")
+                + (parsed.getRawPath() == null ? "" : parsed.getRawPath()) + path);
     }
 
-    /** The Authorization header value for requests made outside the client (artifact uploads). */
+    /**
+     * The Authorization header value: a token, else a user name and password from the environment, else the
+     * URI's own user-info.
+     */
     public Optional<String> authorization() {
         if (token.isPresent()) {
             return Optional.of("Bearer " + token.get());
         }
-        return username.map(user -> "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
+        Optional<String> userInfo = username.map(user -> user + ":" + password.orElse(""))
+                .or(() -> Optional.ofNullable(URI.create(uri).getUserInfo()));
+        return userInfo.map(user -> "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.CreateRun;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
@@ -126,9 +127,11 @@ class MlflowIntegrationTest {
         assertEquals(6, children.size());
         assertEquals(2, groups.size());
         assertEquals(9, all.size());
+        Map<String, String> groupRunIds = new HashMap<>();
+        groups.forEach(g -> groupRunIds.put(tags(g).get("gansweep.group_key"), g.getInfo().getRunId()));
         for (Run child : children) {
-            assertEquals(parentId, tags(child).get("mlflow.parentRunId"));
-            assertEquals("complete", tags(child).get("gansweep.logged"));
+            assertEquals(groupRunIds.get(tags(child).get("gansweep.group_key")), tags(child).get("mlflow.parentRunId"));
+            assertEquals(RunStatus.FINISHED, child.getInfo().getStatus());
         }
         groups.forEach(g -> assertEquals(parentId, tags(g).get("mlflow.parentRunId")));
 
@@ -236,7 +239,7 @@ class MlflowIntegrationTest {
         ResultStore store = ResultStore.existing(results.resolve(sweep));
         assertEquals(6, store.completeKeys().size(), "a dead server costs no results");
 
-        // A process killed while logging left a run without its completion tag: sync replaces it.
+        // A process killed while logging left a run unfinished: sync replaces it.
         RunKey cut = store.completeKeys().stream().filter(k -> !ofKind(runs(sweep), "run").stream()
                 .map(r -> tags(r).get("gansweep.run_key")).toList().contains(k.value())).findFirst().orElseThrow();
         String experiment = runs(sweep).get(0).getInfo().getExperimentId();
@@ -284,7 +287,9 @@ class MlflowIntegrationTest {
         Path results = dir.resolve("results");
         assertEquals(0, main("plan", spec(sweep)).code());
         ResultStore store = ResultStore.open(results, sweep);
-        SweepInfo info = new SweepInfo(sweep, "hash", List.of("easing"), 6, "cpu", "float", "0/4");
+        SweepInfo info = new SweepInfo(sweep, "hash", "point", "", List.of("easing"), Map.of("easing", 0.0),
+                List.of("w", "b"), new TreeMap<>(Map.of("g0", 3, "g1", 3)), "cpu", "float", "0/4",
+                "scripts/gansweep run race.json --shard 0/4");
         TrackingServer server = TrackingServer.of(uri, "test", Map.of());
         java.util.concurrent.ExecutorService shards = java.util.concurrent.Executors.newFixedThreadPool(4);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -292,9 +297,7 @@ class MlflowIntegrationTest {
         for (int i = 0; i < 4; i++) {
             parents.add(shards.submit(() -> {
                 go.await();
-                try (MlflowMirror mirror = MlflowMirror.connect(server, store, info, 10)) {
-                    return mirror.parentRunId();
-                }
+                return MlflowMirror.connect(server, store, info, 10).sweepRunId();
             }));
         }
         go.countDown();
@@ -313,7 +316,7 @@ class MlflowIntegrationTest {
         List<Run> all = runs(sweep);
         List<String> keys = ofKind(all, "run").stream().map(r -> tags(r).get("gansweep.run_key")).sorted().toList();
         assertEquals(store.completeKeys().stream().map(RunKey::value).sorted().toList(), keys);
-        ofKind(all, "run").forEach(r -> assertEquals("complete", tags(r).get("gansweep.logged")));
+        all.forEach(r -> assertEquals(RunStatus.FINISHED, r.getInfo().getStatus(), tags(r).toString()));
         assertEquals(1, ofKind(all, "sweep").size());
         assertEquals(2, ofKind(all, "group").size());
     }

@@ -27,8 +27,8 @@ class TrackingServerTest {
         TrackingException file = assertThrows(TrackingException.class,
                 () -> TrackingServer.of("file:./mlruns", "MLFLOW_TRACKING_URI", Map.of()));
         assertTrue(file.isBadInput());
-        assertEquals("MLFLOW_TRACKING_URI file:./mlruns: expected an http:// or https:// MLflow server URL (local "
-                + "file: and sqlite: stores are not supported by the MLflow Java client; start one with "
+        assertEquals("MLFLOW_TRACKING_URI file:./mlruns: expected an http:// or https:// MLflow server URL (gansweep "
+                + "talks to a server's REST API; local file: and sqlite: stores have none: start a server with "
                 + "scripts/mlflow-server start)", file.getMessage());
         assertTrue(assertThrows(TrackingException.class,
                 () -> TrackingServer.of("http://", "--tracking-uri", Map.of())).isBadInput());
