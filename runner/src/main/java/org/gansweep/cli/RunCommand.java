@@ -77,6 +77,11 @@ final class RunCommand extends SweepOptions implements Command {
             + "trajectory.csv artifact)")
     int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
 
+    @Parameter(names = "--tracking-runs", description = "which seed runs go to MLflow: all, sample (per group the "
+            + "first 2 and up to 10 that did not converge, the runs --plots failed draws) or none; default: all up "
+            + "to 200 runs in the sweep, sample above. Group and sweep runs always; sync --tracking-runs all adds the rest")
+    String trackingRuns;
+
     @Parameter(names = "--tracking-wait", description = "after training, wait at most this many seconds for "
             + "MLflow logging to catch up; what is left can be pushed later with gansweep sync")
     int trackingWait = 300;
@@ -112,6 +117,7 @@ final class RunCommand extends SweepOptions implements Command {
             throw new UsageException("--tracking-wait " + trackingWait + ": expected seconds >= 0");
         }
         PlotSelection selection = Pictures.selection(plots);
+        TrackedRuns tracked = TrackedRuns.parse(trackingRuns, whole.runs().size());
         Optional<TrackingServer> tracking = Tracking.server(trackingUri, System.getenv());
         int points = Tracking.points(trackingPoints);
         // Nothing is created until the spec, the options and the backend have all been checked.
@@ -151,7 +157,14 @@ final class RunCommand extends SweepOptions implements Command {
                 mine.shard().toString(), command);
         Optional<MlflowTracker> tracker = tracking.map(server -> new MlflowTracker(
                 () -> MlflowMirror.connect(server, store, info, points), TRACKING_QUEUE, TRACKING_THREADS));
-        java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> t.offer(record));
+        Map<RunKey, Integer> places = TrackedRuns.placesInGroups(whole.runs().stream().map(PlannedRun::key).toList(),
+                whole.runs().stream().map(PlannedRun::group).toList());
+        java.util.Set<RunKey> offered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> {
+            if (tracked.choosesAtOnce(record.key(), places) && offered.add(record.key())) {
+                t.offer(record);
+            }
+        });
         try (ResultWriter writer = new ResultWriter(store, WRITER_THREADS, WRITE_QUEUE, onWritten)) {
             trainer.train(todo, new RunListener() {
                 @Override
@@ -185,16 +198,17 @@ final class RunCommand extends SweepOptions implements Command {
         double trackingSeconds = 0;
         if (tracker.isPresent()) {
             long trackingStart = System.nanoTime();
-            // Runs finished by an earlier, interrupted launch may be missing in MLflow; the mirror skips
-            // those it finds there, so offering every complete run of this shard costs little.
+            // The chosen runs not offered yet: under a sample, the failed runs, which needed the outcomes
+            // before them; and runs finished by an earlier, interrupted launch, which may be missing in MLflow
+            // (the mirror skips those it finds there, so offering every chosen run of this shard costs little).
             java.util.Set<RunKey> shardKeys = new java.util.HashSet<>();
             mine.runs().forEach(p -> shardKeys.add(p.key()));
-            ReportCommand.records(store, written).stream().filter(r -> !written.containsKey(r.key()))
-                    .filter(r -> shardKeys.contains(r.key())).forEach(tracker.get()::offer);
+            tracked.choose(ReportCommand.records(store, written)).stream().filter(r -> shardKeys.contains(r.key()))
+                    .filter(r -> offered.add(r.key())).forEach(tracker.get()::offer);
             MlflowTracker.Outcome logged = tracker.get().finish(Duration.ofSeconds(trackingWait),
                     () -> Tracking.totals(report, ReportCommand.records(store, written)),
                     mirror -> pictures.ifPresent(d -> Pictures.upload(mirror, d)));
-            Tracking.say(logged, tracking.get().uri(), store, err);
+            Tracking.say(logged, tracked, whole.runs().size(), tracking.get().uri(), store, err);
             trackingSeconds = (System.nanoTime() - trackingStart) / 1e9;
         }
         double total = (System.nanoTime() - start) / 1e9;

@@ -44,6 +44,11 @@ final class SyncCommand implements Command {
             + "trajectory.csv artifact)")
     int trackingPoints = org.gansweep.track.RunContent.DEFAULT_POINTS;
 
+    @Parameter(names = "--tracking-runs", description = "which seed runs go to MLflow: all, sample (per group the "
+            + "first 2 and up to 10 that did not converge, the runs --plots failed draws) or none; default: all up "
+            + "to 200 runs in the sweep, sample above. Group and sweep runs always")
+    String trackingRuns;
+
     @Parameter(names = {"-h", "--help"}, help = true, description = "this help")
     boolean help;
 
@@ -65,15 +70,19 @@ final class SyncCommand implements Command {
         int points = Tracking.points(trackingPoints);
         ResultStore store = ResultStore.existing(Path.of(folder.get(0)));
         List<RunRecord> records = ReportCommand.records(store, Map.of());
+        TrackedRuns tracked = TrackedRuns.parse(trackingRuns, store.readSweep().orElseThrow().get("runs").size());
+        List<RunRecord> chosen = tracked.choose(records);
         SweepReport report = ReportCommand.build(store, records);
         long start = System.nanoTime();
         MlflowMirror mirror = MlflowMirror.connect(server.get(), store, Tracking.sweepInfo(store, "", "", "sync", ""),
                 points);
-        List<RunRecord> notLogged = records.stream().filter(r -> !mirror.isLogged(r.key())).toList();
+        List<RunRecord> notLogged = chosen.stream().filter(r -> !mirror.isLogged(r.key())).toList();
         List<RunRecord> missing = ReadableRuns.of(store, notLogged, "sync", err);
-        int there = records.size() - notLogged.size();
-        err.printf(Locale.ROOT, "sync %s: %d complete runs, %d already in MLflow, %d to log%s%n",
-                store.sweepDir(), records.size(), there, missing.size(),
+        int there = chosen.size() - notLogged.size();
+        err.printf(Locale.ROOT, "sync %s: %d complete runs%s, %d already in MLflow, %d to log%s%n",
+                store.sweepDir(), records.size(), chosen.size() == records.size() ? ""
+                        : ", " + chosen.size() + " chosen (--tracking-runs " + tracked.name().toLowerCase(Locale.ROOT) + ")",
+                there, missing.size(),
                 missing.size() < notLogged.size() ? ", " + (notLogged.size() - missing.size()) + " skipped" : "");
         Logged logged = logAll(mirror, missing, err);
         mirror.logTotals(Tracking.totals(report, records));

@@ -35,6 +35,16 @@ enum TrackedRuns {
         throw new UsageException("--tracking-runs " + value + ": expected all, sample or none");
     }
 
+    /** What the user is told after "logged N runs": which choice, and how to get the rest; "" for all. */
+    String explain(int plannedRuns) {
+        return switch (this) {
+            case ALL -> "";
+            case SAMPLE -> " (a sample of the sweep's " + plannedRuns + ": --tracking-runs sample; sync "
+                    + "--tracking-runs all adds the rest)";
+            case NONE -> " (--tracking-runs none: groups and the sweep only)";
+        };
+    }
+
     /** The chosen ones among complete runs given in plan order; the order is kept. */
     List<RunRecord> choose(List<RunRecord> records) {
         return switch (this) {

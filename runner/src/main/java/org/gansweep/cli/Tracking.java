@@ -97,9 +97,11 @@ final class Tracking {
     }
 
     /** Tells the user how logging went and, when something is missing, the command that fixes it. */
-    static void say(MlflowTracker.Outcome outcome, String uri, ResultStore store, PrintStream err) {
+    static void say(MlflowTracker.Outcome outcome, TrackedRuns tracked, int plannedRuns, String uri, ResultStore store,
+                    PrintStream err) {
         if (outcome.failure() == null) {
-            err.printf(Locale.ROOT, "MLflow: logged %d runs and the group totals to %s%n", outcome.logged(), uri);
+            err.printf(Locale.ROOT, "MLflow: logged %d runs%s and the group totals to %s%n", outcome.logged(),
+                    tracked.explain(plannedRuns), uri);
             return;
         }
         if (outcome.notLogged() == 0) {
