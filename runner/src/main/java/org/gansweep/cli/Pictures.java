@@ -1,9 +1,13 @@
 package org.gansweep.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.gansweep.picture.HtmlReport;
 import org.gansweep.picture.PlotSelection;
 import org.gansweep.picture.SweepPictures;
@@ -40,6 +44,28 @@ final class Pictures {
 
     static Path page(ResultStore store) {
         return store.sweepDir().resolve(HtmlReport.FILE);
+    }
+
+    /**
+     * The sweep's charts and report.html as a run drew them (paths relative to the sweep folder; empty when
+     * none were drawn), for sync to put on the sweep run.
+     */
+    static List<String> drawnSweepFiles(ResultStore store) {
+        List<String> files = new ArrayList<>();
+        Path plots = store.sweepDir().resolve(SweepPictures.PLOTS);
+        if (Files.isDirectory(plots)) {
+            try (Stream<Path> pngs = Files.list(plots)) {
+                pngs.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted()
+                        .forEach(n -> files.add(SweepPictures.PLOTS + "/" + n));
+            } catch (IOException e) {
+                // Unreadable plots folder: the charts stay in the results folder only.
+                return List.of();
+            }
+        }
+        if (Files.isRegularFile(page(store))) {
+            files.add(HtmlReport.FILE);
+        }
+        return files;
     }
 
     /** The pictures as artifacts: sweep charts and report.html on the sweep run, run pictures on each run. */

@@ -25,7 +25,8 @@ import org.gansweep.track.TrackingServer;
 
 /**
  * Pushes whatever MLflow lacks of a sweep's results folder: runs not logged (or cut off mid-way), then the
- * group and sweep totals, and ends every run a killed process left RUNNING. Runs are matched by their
+ * group and sweep totals, the sweep's charts and report.html when a run drew them, and ends every run a
+ * killed process left RUNNING. Runs are matched by their
  * gansweep.run_key tag, so syncing twice, or after a partly logged sweep, creates no duplicates.
  */
 @Parameters(commandDescription = "Push a results folder's runs to MLflow; only what the server lacks")
@@ -86,6 +87,7 @@ final class SyncCommand implements Command {
                 missing.size() < notLogged.size() ? ", " + (notLogged.size() - missing.size()) + " skipped" : "");
         Logged logged = logAll(mirror, missing, err);
         mirror.logTotals(Tracking.totals(report, records));
+        mirror.logPictures(Pictures.drawnSweepFiles(store), Map.of());
         out.printf(Locale.ROOT, "%s/#/experiments/%s: %d runs logged now, %d were there, %d groups (%.1f s)%n",
                 mirror.uri(), mirror.experimentId(), logged.count(), there,
                 report.groups().size(), (System.nanoTime() - start) / 1e9);

@@ -62,7 +62,7 @@ final class Tracking {
         List<String> varying = new ArrayList<>();
         sweep.get("varying").forEach(v -> varying.add(v.asText()));
         TreeMap<String, Integer> groupSizes = new TreeMap<>();
-        sweep.get("runs").forEach(run -> groupSizes.merge(run.get("group").asText(), 1, Integer::sum));
+        sweep.get("runs").forEach(run -> groupSizes.merge(run.path("group").asText(), 1, Integer::sum));
         JsonNode spec = sweep.get("spec");
         String experiment = spec.get("experiment").asText();
         Map<String, Object> defaults = new TreeMap<>();

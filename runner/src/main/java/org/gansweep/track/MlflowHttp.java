@@ -33,11 +33,16 @@ import org.gansweep.internal.IoErrors;
 final class MlflowHttp {
     /**
      * Waits before each retry: the first at once (a connection the server closed meanwhile), then doubling to
-     * 8 s; about 30 s in all, more than an MLflow server takes to restart.
+     * 15 s; about 60 s in all, three times what an MLflow 3 server with SQLite takes to restart here (~20 s).
      */
     static final List<Duration> BACKOFF = List.of(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8),
-            Duration.ofSeconds(8));
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15),
+            Duration.ofSeconds(15), Duration.ofSeconds(15));
+    /**
+     * Tries of a refused connection while the server has never answered this process: nothing listening at
+     * the start is a wrong URI or a server not started, not a restart, and waiting a minute helps no one.
+     */
+    static final int REFUSED_TRIES_BEFORE_AN_ANSWER = 3;
     /** A search over thousands of runs takes seconds; a server that answers nothing in this is hung. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -52,9 +57,11 @@ final class MlflowHttp {
     private final FreshConnections connections = new FreshConnections();
     /**
      * Set once a request failed after all its retries, cleared by the next success: meanwhile each request
-     * gets a single try, so a server that stays down costs the rest of a sweep seconds, not 30 s per request.
+     * gets a single try, so a server that stays down costs the rest of a sweep seconds, not a minute per request.
      */
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Whether the server ever answered (any status): from then on, a refused connection is a restart. */
+    private final AtomicBoolean answered = new AtomicBoolean();
 
     MlflowHttp(TrackingServer server) {
         this(server, BACKOFF);
@@ -107,6 +114,7 @@ final class MlflowHttp {
             try {
                 HttpResponse<String> response = client.send(maker.make(), HttpResponse.BodyHandlers.ofString());
                 broken = false;
+                answered.set(true);
                 int status = response.statusCode();
                 if (status / 100 == 2) {
                     down.set(false);
@@ -120,6 +128,9 @@ final class MlflowHttp {
                 maybeCarriedOut |= status != 429;
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 problem = IoErrors.bareReason(e);
+                if (!answered.get() && attempt + 1 >= REFUSED_TRIES_BEFORE_AN_ANSWER) {
+                    tries = attempt + 1;
+                }
             } catch (IOException e) {
                 // Written but unanswered: the server may have done it before the connection died.
                 problem = IoErrors.bareReason(e);

@@ -92,8 +92,7 @@ public final class MlflowMirror {
         List<KeyValue> tags = new ArrayList<>(List.of(new KeyValue(Tags.KIND, Tags.KIND_SWEEP),
                 new KeyValue(Tags.SWEEP, sweep.name()), new KeyValue(Tags.SPEC_HASH, sweep.specHash()),
                 new KeyValue("gansweep.shard", sweep.shard()),
-                new KeyValue("gansweep.varying", String.join(",", sweep.varyingKeys())),
-                new KeyValue(Tags.LOGGED_ARTIFACTS, GroupsTable.loggedArtifactsTag())));
+                new KeyValue("gansweep.varying", String.join(",", sweep.varyingKeys()))));
         if (!sweep.backend().isEmpty()) {
             tags.add(new KeyValue("gansweep.backend", sweep.backend()));
             tags.add(new KeyValue("gansweep.dtype", sweep.dtype()));
@@ -191,11 +190,14 @@ public final class MlflowMirror {
                 new MetricPoint("successes", successes, now, complete),
                 new MetricPoint("success_rate", complete == 0 ? 0 : (double) successes / complete, now, complete),
                 new MetricPoint("groups", totals.size(), now, complete));
-        send(sweepRun.id(), sweepMetrics, List.of(), List.of(), "logging the sweep totals");
+        List<KeyValue> tags = new ArrayList<>();
         if (MlflowApi.uploadable(sweepRun.artifactUri())) {
             api.upload(sweepRun.artifactUri(), GroupsTable.FILE, HttpRequest.BodyPublishers.ofByteArray(
                     GroupsTable.json(totals, sweep.varyingKeys(), groupNames)));
+            // Listed only once it is there, so a process killed before this lists no missing table.
+            tags.add(new KeyValue(Tags.LOGGED_ARTIFACTS, GroupsTable.loggedArtifactsTag()));
         }
+        send(sweepRun.id(), sweepMetrics, List.of(), tags, "logging the sweep totals");
         seeds.tidy(api);
         api.finish(sweepRun.id(), sweep.name(), System.currentTimeMillis());
     }

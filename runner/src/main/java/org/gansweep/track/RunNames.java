@@ -33,6 +33,17 @@ final class RunNames {
         byShort.forEach((initials, full) -> full.forEach(key -> shortKeys.put(key, full.size() == 1 ? initials : key)));
     }
 
+    /** "`ns` = noise_samples, `wn` = weight_noise": the shortened keys, for the experiment's description. */
+    String legend() {
+        List<String> entries = new ArrayList<>();
+        for (String key : keys) {
+            if (!shortKeys.get(key).equals(key)) {
+                entries.add("`" + shortKeys.get(key) + "` = " + key);
+            }
+        }
+        return String.join(", ", entries);
+    }
+
     /** "wn=1.5 ns=4", or {@link #AT_DEFAULTS}. */
     String group(Map<String, Object> values) {
         List<String> parts = new ArrayList<>();

@@ -3,7 +3,9 @@ package org.gansweep.track;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -71,8 +73,9 @@ final class RunTree {
             }
         }
         if (winner == null) {
-            return new Placed(new MlflowApi.Found(mine.id(), "RUNNING", 0, mine.artifactUri(), java.util.Map.of(),
-                    java.util.Set.of()), true);
+            // Not listed yet: ours is the only one.
+            return new Placed(new MlflowApi.Found(mine.id(), "RUNNING", 0, mine.artifactUri(), Map.of(), Set.of()),
+                    true);
         }
         return new Placed(winner, winner.id().equals(mine.id()));
     }

@@ -32,8 +32,10 @@ final class SweepNote {
                 .append("report.html and the charts; under it one run per group (success_rate, ci_low, ci_high, n, ")
                 .append("median steps to converge, outcome counts, and the seeds' median and quartiles over ")
                 .append("training); under each group one run per seed (its trajectory, with trajectory.csv at full ")
-                .append("resolution). Run names show what differs from the defaults (`wn` = weight_noise, ...); ")
-                .append("full values are the params. Spec hash ").append(sweep.specHash()).append(".\n");
+                .append("resolution). Run names show what differs from the defaults");
+        String legend = new RunNames(sweep.varyingKeys(), sweep.defaults()).legend();
+        note.append(legend.isEmpty() ? "" : " (" + legend + ")").append(", and `s7` for seed 7; full values are ")
+                .append("the params. Spec hash ").append(sweep.specHash()).append(".\n");
         return note.toString();
     }
 }

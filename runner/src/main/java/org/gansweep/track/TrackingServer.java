@@ -29,7 +29,7 @@ public final class TrackingServer {
     }
 
     /**
-     * The server at {@code uri} (an http or https URL; the Java client cannot write local stores), with
+     * The server at {@code uri} (an http or https URL: local stores have no REST API to talk to), with
      * credentials from {@code environment}. {@code source} names where the URI came from, for errors.
      */
     public static TrackingServer of(String uri, String source, Map<String, String> environment) {

@@ -252,6 +252,9 @@ class MlflowIntegrationTest {
         assertTrue(sync.out().contains(": 3 runs logged now, 3 were there, 2 groups"), sync.out());
         assertLoggedOnce(sweep, store);
         assertEquals("deleted", client.getRun(orphan).getInfo().getLifecycleStage());
+        // The report the second shard drew (with all six runs) replaced the first shard's on the sweep run.
+        assertArrayEquals(Files.readAllBytes(results.resolve(sweep).resolve("report.html")),
+                download(ofKind(runs(sweep), "sweep").get(0).getInfo().getArtifactUri(), "report.html"));
 
         Result again = main("sync", results.resolve(sweep).toString(), "--tracking-uri", uri);
         assertEquals(0, again.code(), again.err());

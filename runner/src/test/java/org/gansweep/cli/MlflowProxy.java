@@ -28,8 +28,9 @@ import java.util.function.Predicate;
  * A small HTTP/1.1 proxy between gansweep and a real MLflow server, for tests: it records every request it
  * receives (so tests count requests on the wire, not inside gansweep) and can play faults a server restart
  * causes, on request counts rather than on time: a connection dropped after the server did the work (the
- * answer lost), one dropped before it, a 503. It can also hold requests forever, so that a process can be
- * killed while it is logging.
+ * answer lost), one dropped before it, a 503; and while the server itself is down, connections close
+ * unanswered. It can also hold requests, so that a process can be killed, or the server restarted, while
+ * gansweep is logging.
  */
 final class MlflowProxy implements AutoCloseable {
     /** What happens to one request instead of a plain forward. */
@@ -41,6 +42,9 @@ final class MlflowProxy implements AutoCloseable {
         /** Answered 503 without forwarding, as a server that is starting. */
         SERVICE_UNAVAILABLE
     }
+
+    /** The response body recorded for a request the server could not be reached for. */
+    static final String UPSTREAM_DOWN = "(server down)";
 
     /** One request as received, with the answer the client got (status 0: none). */
     record Exchange(String method, String path, String requestBody, int status, String responseBody) {
@@ -56,6 +60,7 @@ final class MlflowProxy implements AutoCloseable {
     private Predicate<String> holdTrigger = request -> false;
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean forwardHeld;
 
     MlflowProxy(String upstream) throws IOException {
         this.upstream = upstream;
@@ -84,7 +89,10 @@ final class MlflowProxy implements AutoCloseable {
         faults.addAll(sequence);
     }
 
-    /** Holds every request from the first matching one on, unanswered, until {@link #close}. */
+    /**
+     * Holds every request from the first matching one on, until {@link #releaseHeld} forwards them or
+     * {@link #close} drops them unanswered.
+     */
     synchronized void holdFrom(Predicate<String> trigger) {
         holdTrigger = trigger;
     }
@@ -92,6 +100,12 @@ final class MlflowProxy implements AutoCloseable {
     /** Waits until a request is held, or {@code timeout}; true when one is. */
     boolean awaitHeld(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
         return held.await(timeout, unit);
+    }
+
+    /** Lets held requests, and all later ones, through to the server. */
+    void releaseHeld() {
+        forwardHeld = true;
+        release.countDown();
     }
 
     private void accept() {
@@ -131,10 +145,12 @@ final class MlflowProxy implements AutoCloseable {
                 String summary = parts[0] + " " + parts[1] + " " + text;
                 Fault fault = nextFault(summary);
                 if (shouldHold(summary)) {
-                    exchanges.add(new Exchange(parts[0], parts[1], text, 0, ""));
                     held.countDown();
                     release.await();
-                    return;
+                    if (!forwardHeld) {
+                        exchanges.add(new Exchange(parts[0], parts[1], text, 0, ""));
+                        return;
+                    }
                 }
                 if (fault == Fault.DROP_BEFORE_FORWARD) {
                     exchanges.add(new Exchange(parts[0], parts[1], text, 0, ""));
@@ -145,7 +161,14 @@ final class MlflowProxy implements AutoCloseable {
                     answer(out, 503, "text/plain", new byte[0]);
                     continue;
                 }
-                HttpResponse<byte[]> response = forward(parts[0], parts[1], headers, body);
+                HttpResponse<byte[]> response;
+                try {
+                    response = forward(parts[0], parts[1], headers, body);
+                } catch (IOException e) {
+                    // The server is down: the client's connection closes unanswered, as it would without us.
+                    exchanges.add(new Exchange(parts[0], parts[1], text, 0, UPSTREAM_DOWN));
+                    return;
+                }
                 String responseText = new String(response.body(), StandardCharsets.UTF_8);
                 if (fault == Fault.DROP_AFTER_FORWARD) {
                     exchanges.add(new Exchange(parts[0], parts[1], text, 0, responseText));

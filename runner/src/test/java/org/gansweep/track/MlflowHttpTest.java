@@ -94,4 +94,17 @@ class MlflowHttpTest {
         http.post("runs/update", http.object(), "finishing run w");
         assertEquals(10, requests.get(), "retried in full again once the server answered");
     }
+
+    @Test
+    void nothingListeningBeforeTheServerEverAnsweredIsGivenUpOnAfterThreeTries() throws IOException {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        MlflowHttp http = new MlflowHttp(TrackingServer.of("http://127.0.0.1:" + port, "test", Map.of()));
+        TrackingException e = assertThrows(TrackingException.class,
+                () -> http.post("experiments/search", http.object(), "finding experiment x"));
+        assertEquals("MLflow at http://127.0.0.1:" + port + ": finding experiment x: connection refused (tried 3 "
+                + "times)", e.getMessage());
+    }
 }
