@@ -157,12 +157,13 @@ final class RunCommand extends SweepOptions implements Command {
                 mine.shard().toString(), command);
         Optional<MlflowTracker> tracker = tracking.map(server -> new MlflowTracker(
                 () -> MlflowMirror.connect(server, store, info, points), TRACKING_QUEUE, TRACKING_THREADS));
-        Map<RunKey, Integer> places = TrackedRuns.placesInGroups(whole.runs().stream().map(PlannedRun::key).toList(),
-                whole.runs().stream().map(PlannedRun::group).toList());
+        ChosenAsTheyCome chooser = new ChosenAsTheyCome(tracked, whole.runs());
         java.util.Set<RunKey> offered = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> {
-            if (tracked.choosesAtOnce(record.key(), places) && offered.add(record.key())) {
-                t.offer(record);
+            for (RunRecord chosen : chooser.add(record)) {
+                if (offered.add(chosen.key())) {
+                    t.offer(chosen);
+                }
             }
         });
         try (ResultWriter writer = new ResultWriter(store, WRITER_THREADS, WRITE_QUEUE, onWritten)) {
@@ -198,9 +199,9 @@ final class RunCommand extends SweepOptions implements Command {
         double trackingSeconds = 0;
         if (tracker.isPresent()) {
             long trackingStart = System.nanoTime();
-            // The chosen runs not offered yet: under a sample, the failed runs, which needed the outcomes
-            // before them; and runs finished by an earlier, interrupted launch, which may be missing in MLflow
-            // (the mirror skips those it finds there, so offering every chosen run of this shard costs little).
+            // The chosen runs not offered yet: runs finished by an earlier, interrupted launch, which may be
+            // missing in MLflow (the mirror skips those it finds there, so offering every chosen run of this
+            // shard costs little), and under a sample those that waited on runs trained elsewhere.
             java.util.Set<RunKey> shardKeys = new java.util.HashSet<>();
             mine.runs().forEach(p -> shardKeys.add(p.key()));
             tracked.choose(ReportCommand.records(store, written)).stream().filter(r -> shardKeys.contains(r.key()))

@@ -1,12 +1,8 @@
 package org.gansweep.cli;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.gansweep.picture.PlotSelection;
-import org.gansweep.plan.GroupKey;
-import org.gansweep.plan.RunKey;
 import org.gansweep.record.RunRecord;
 
 /**
@@ -45,35 +41,15 @@ enum TrackedRuns {
         };
     }
 
-    /** The chosen ones among complete runs given in plan order; the order is kept. */
+    /**
+     * The chosen ones among complete runs given in plan order; the order is kept. {@link ChosenAsTheyCome}
+     * makes the same choice run by run while training goes on.
+     */
     List<RunRecord> choose(List<RunRecord> records) {
         return switch (this) {
             case ALL -> List.copyOf(records);
             case SAMPLE -> PlotSelection.FAILED.select(records);
             case NONE -> List.of();
         };
-    }
-
-    /**
-     * Whether a run can be logged the moment it is written, before the runs planned ahead of it in its group
-     * are known: under {@code sample}, the first two of each group are chosen whatever their outcome; the
-     * failed runs among the rest wait for {@link #choose} at the end, which needs the outcomes before them.
-     */
-    boolean choosesAtOnce(RunKey run, Map<RunKey, Integer> placeInGroup) {
-        return switch (this) {
-            case ALL -> true;
-            case SAMPLE -> placeInGroup.getOrDefault(run, Integer.MAX_VALUE) < PlotSelection.SAMPLE_PER_GROUP;
-            case NONE -> false;
-        };
-    }
-
-    /** Each planned run's place among its group's runs, in plan order (0 for a group's first). */
-    static Map<RunKey, Integer> placesInGroups(List<RunKey> runs, List<GroupKey> groups) {
-        Map<GroupKey, Integer> seen = new HashMap<>();
-        Map<RunKey, Integer> places = new HashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            places.put(runs.get(i), seen.merge(groups.get(i), 1, Integer::sum) - 1);
-        }
-        return places;
     }
 }
