@@ -130,7 +130,8 @@ public final class MlflowMirror {
         List<KeyValue> params = RunContent.params(run);
         List<KeyValue> finals = RunContent.finals(run);
         int room = LogBatches.MAX_ITEMS - params.size() - finals.size();
-        List<MetricPoint> metrics = RunContent.metrics(run, store.readTrajectory(run.key()), created, points, room);
+        List<MetricPoint> metrics = RunContent.metrics(run, store.readTrajectory(run.key()),
+                sweep.headlineColumns(), created, points, room);
         HttpRequest.BodyPublisher trajectory = publisher(store.runDirectory(run.key()).resolve(TRAJECTORY));
         seeds.takeCutOff(key).ifPresent(api::deleteRun);
         Map<String, Object> values = varyingValues(run);

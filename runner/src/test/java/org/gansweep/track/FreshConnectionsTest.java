@@ -27,4 +27,19 @@ class FreshConnectionsTest {
         assertNotSame(afterBreak, afterIdle, "idle connections are not reused");
         connections.release(afterIdle, false);
     }
+
+    @Test
+    void aNewPoolIsStartedEveryFewRequestsSoTheServersWorkersShareTheLoad() {
+        FreshConnections connections = new FreshConnections();
+        HttpClient first = connections.acquire();
+        connections.release(first, false);
+        for (int i = 1; i < FreshConnections.REQUESTS_PER_POOL; i++) {
+            HttpClient same = connections.acquire();
+            assertSame(first, same, "request " + i);
+            connections.release(same, false);
+        }
+        HttpClient next = connections.acquire();
+        assertNotSame(first, next, "after " + FreshConnections.REQUESTS_PER_POOL + " requests");
+        connections.release(next, false);
+    }
 }
