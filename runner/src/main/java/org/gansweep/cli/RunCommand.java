@@ -157,10 +157,11 @@ final class RunCommand extends SweepOptions implements Command {
                 mine.shard().toString(), command);
         Optional<MlflowTracker> tracker = tracking.map(server -> new MlflowTracker(
                 () -> MlflowMirror.connect(server, store, info, points), TRACKING_QUEUE, TRACKING_THREADS));
-        ChosenAsTheyCome chooser = new ChosenAsTheyCome(tracked, whole.runs());
+        // Built only when tracking: it indexes the whole plan, which an untracked sweep never needs.
+        Optional<ChosenAsTheyCome> chooser = tracker.map(t -> new ChosenAsTheyCome(tracked, whole.runs()));
         java.util.Set<RunKey> offered = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.function.Consumer<RunRecord> onWritten = record -> tracker.ifPresent(t -> {
-            for (RunRecord chosen : chooser.add(record)) {
+            for (RunRecord chosen : chooser.get().add(record)) {
                 if (offered.add(chosen.key())) {
                     t.offer(chosen);
                 }
