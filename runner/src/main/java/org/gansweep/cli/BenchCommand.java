@@ -189,10 +189,11 @@ final class BenchCommand implements Command {
             }
         }
         ResolvedConfig config = new ResolvedConfig(new TreeMap<>(values));
-        GroupKey group = RunKeys.group(engine.name(), config);
+        ResolvedConfig keyed = engine.schema().keyed(config);
+        GroupKey group = RunKeys.group(engine.name(), keyed);
         List<PlannedRun> list = new ArrayList<>();
         for (long seed = 0; seed < count; seed++) {
-            list.add(new PlannedRun(RunKeys.run(engine.name(), config, seed), group, engine.name(), config, seed));
+            list.add(new PlannedRun(RunKeys.run(engine.name(), keyed, seed), group, engine.name(), config, seed));
         }
         return list;
     }

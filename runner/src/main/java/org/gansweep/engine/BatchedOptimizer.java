@@ -14,11 +14,28 @@ import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 public final class BatchedOptimizer {
     /** The update rules a config can name. */
     public enum Kind {
-        SGD, SGD_MOMENTUM, ADAM;
+        SGD, SGD_MOMENTUM, ADAM,
+        /** Adam with decoupled weight decay (PyTorch's AdamW): param *= 1 - lr * decay, then Adam on the raw gradient. */
+        ADAMW;
 
         public static Kind of(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
         }
+
+        /** Whether weight decay shrinks the parameters directly instead of adding to the gradient. */
+        public boolean decoupled() {
+            return this == ADAMW;
+        }
+
+        /** Whether the update keeps Adam's second-moment state. */
+        public boolean adaptive() {
+            return this == ADAM || this == ADAMW;
+        }
+    }
+
+    /** AdamW's per-run shrink factor 1 - lr * decay, in double and then rounded once, as PyTorch computes it. */
+    public static double shrinkFactor(double lr, double decay) {
+        return 1.0 - lr * decay;
     }
 
     private final Kind kind;
@@ -38,6 +55,8 @@ public final class BatchedOptimizer {
     private final INDArray denom;
     private final INDArray stepSize;
     private final INDArray biasCorrection2;
+    /** AdamW only: the per-run factor 1 - lr * decay. */
+    private final INDArray shrink;
     private long updates;
 
     /**
@@ -62,6 +81,16 @@ public final class BatchedOptimizer {
         this.denom = Nd4j.zeros(lr.dataType(), parameterCount, runs);
         this.stepSize = Nd4j.zeros(lr.dataType(), runs);
         this.biasCorrection2 = Nd4j.zeros(lr.dataType(), runs);
+        this.shrink = Nd4j.zeros(lr.dataType(), runs);
+        if (kind.decoupled()) {
+            double[] lrHost = lr.toDoubleVector();
+            double[] decayHost = decay.toDoubleVector();
+            double[] factor = new double[lrHost.length];
+            for (int r = 0; r < factor.length; r++) {
+                factor[r] = shrinkFactor(lrHost[r], decayHost[r]);
+            }
+            shrink.assign(Nd4j.createFromArray(factor).castTo(lr.dataType()));
+        }
     }
 
     /** The per-run rows an optimizer reads. */
@@ -74,11 +103,15 @@ public final class BatchedOptimizer {
         }
     }
 
-    /** Updates params in place from grad; grad is overwritten (it receives the decay term). */
+    /** Updates params in place from grad; grad is overwritten (it receives the coupled decay term). */
     public void step(INDArray params, INDArray grad) {
         updates++;
-        TensorOps.mulRow(params, decay, scratch);
-        grad.addi(scratch);
+        if (kind.decoupled()) {
+            TensorOps.mulRow(params, shrink, params);
+        } else {
+            TensorOps.mulRow(params, decay, scratch);
+            grad.addi(scratch);
+        }
         switch (kind) {
             case SGD -> {
                 TensorOps.mulRow(grad, lr, scratch);
@@ -91,7 +124,7 @@ public final class BatchedOptimizer {
                 TensorOps.mulRow(first, lr, scratch);
                 params.subi(scratch);
             }
-            case ADAM -> adam(params, grad);
+            case ADAM, ADAMW -> adam(params, grad);
             default -> throw new IllegalStateException("unknown optimizer " + kind);
         }
     }
@@ -127,6 +160,7 @@ public final class BatchedOptimizer {
     /** Stops one run: zero learning rate and zero state, so a frozen (diverged) run stays finite and inert. */
     public void freezeRun(int run) {
         lr.putScalar(run, 0.0);
+        shrink.putScalar(run, 1.0);
         for (INDArray state : new INDArray[] {first, second}) {
             for (long p = 0; p < state.rows(); p++) {
                 state.putScalar(p, run, 0.0);

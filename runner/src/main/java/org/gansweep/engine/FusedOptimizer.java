@@ -17,6 +17,8 @@ public final class FusedOptimizer {
     private final float[] eps;
     private final float[][] first;
     private final float[][] second;
+    /** AdamW only: the per-run factor 1 - lr * decay. */
+    private final float[] shrink;
     private final long[] updates;
 
     public FusedOptimizer(BatchedOptimizer.Kind kind, int parameters, float[] lr, float[] decay, float[] momentum,
@@ -38,9 +40,13 @@ public final class FusedOptimizer {
         first = new float[parameters][runs];
         second = new float[parameters][runs];
         updates = new long[runs];
+        shrink = new float[runs];
+        for (int r = 0; r < runs; r++) {
+            shrink[r] = (float) BatchedOptimizer.shrinkFactor(lr[r], decay[r]);
+        }
     }
 
-    /** One update of runs [from, to); grad receives the decay term. */
+    /** One update of runs [from, to); grad receives the coupled decay term. */
     public void step(float[][] params, float[][] grad, int from, int to) {
         for (int r = from; r < to; r++) {
             updates[r]++;
@@ -50,8 +56,14 @@ public final class FusedOptimizer {
             float[] g = grad[p];
             float[] m = first[p];
             float[] v = second[p];
-            for (int r = from; r < to; r++) {
-                g[r] += theta[r] * decay[r];
+            if (kind.decoupled()) {
+                for (int r = from; r < to; r++) {
+                    theta[r] *= shrink[r];
+                }
+            } else {
+                for (int r = from; r < to; r++) {
+                    g[r] += theta[r] * decay[r];
+                }
             }
             switch (kind) {
                 case SGD -> {
@@ -66,7 +78,7 @@ public final class FusedOptimizer {
                         theta[r] -= m[r] * lr[r];
                     }
                 }
-                case ADAM -> adam(theta, g, m, v, from, to);
+                case ADAM, ADAMW -> adam(theta, g, m, v, from, to);
                 default -> throw new IllegalStateException("unknown optimizer " + kind);
             }
         }
@@ -87,6 +99,7 @@ public final class FusedOptimizer {
     /** Stops one run: zero learning rate and state, as {@link BatchedOptimizer#freezeRun}. */
     public void freezeRun(int run) {
         lr[run] = 0f;
+        shrink[run] = 1f;
         for (int p = 0; p < first.length; p++) {
             first[p][run] = 0f;
             second[p][run] = 0f;

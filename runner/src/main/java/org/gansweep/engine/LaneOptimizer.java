@@ -1,8 +1,8 @@
 package org.gansweep.engine;
 
 /**
- * {@link BatchedOptimizer}'s update rules (PyTorch's SGD, SGD with momentum and Adam, coupled L2 weight
- * decay) for the Java kernels: parameters and gradients are host arrays laid out {@code [P][R]} (entry
+ * {@link BatchedOptimizer}'s update rules (PyTorch's SGD, SGD with momentum, Adam with coupled L2 weight
+ * decay and AdamW with decoupled decay) for the Java kernels: parameters and gradients are host arrays laid out {@code [P][R]} (entry
  * {@code p * R + r}), every hyperparameter is per run, and each run's lane is updated on its own, so a run
  * gets the same bits alone or in any batch. Float runs round every stored value (see {@link LaneMath}).
  * Holds its state arrays; not thread-safe.
@@ -23,6 +23,8 @@ public final class LaneOptimizer {
     private final double[] second;
     private final double[] stepSize;
     private final double[] biasCorrection2;
+    /** AdamW only: the per-run factor 1 - lr * decay, rounded once. */
+    private final double[] shrink;
     /** Whether Adam runs on the Vector API ({@link LaneVectorAdam}, the same bits), and its constants' patterns. */
     private boolean vector = VectorApi.available();
     private final double[] patterns;
@@ -66,7 +68,11 @@ public final class LaneOptimizer {
             oneMinusBeta2[r] = round(1.0 - beta2[r]);
         }
         first = new double[parameterCount * runs];
-        second = kind == BatchedOptimizer.Kind.ADAM ? new double[parameterCount * runs] : new double[0];
+        second = kind.adaptive() ? new double[parameterCount * runs] : new double[0];
+        shrink = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            shrink[r] = round(BatchedOptimizer.shrinkFactor(lr[r], decay[r]));
+        }
         stepSize = new double[runs];
         biasCorrection2 = new double[runs];
         patterns = new double[vector ? 5 * LaneVectors.stride(runs) : 0];
@@ -90,14 +96,18 @@ public final class LaneOptimizer {
         return out;
     }
 
-    /** Updates params in place from grad ({@code [P][R]}); grad is overwritten (it receives the decay term). */
+    /** Updates params in place from grad ({@code [P][R]}); grad is overwritten (it receives the coupled decay term). */
     public void step(double[] params, double[] grad) {
         updates++;
         int length = params.length;
         for (int base = 0; base < length; base += runs) {
             for (int r = 0; r < runs; r++) {
                 int i = base + r;
-                grad[i] = round(grad[i] + round(params[i] * decay[r]));
+                if (kind.decoupled()) {
+                    params[i] = round(params[i] * shrink[r]);
+                } else {
+                    grad[i] = round(grad[i] + round(params[i] * decay[r]));
+                }
             }
         }
         switch (kind) {
@@ -119,7 +129,7 @@ public final class LaneOptimizer {
                     }
                 }
             }
-            case ADAM -> adam(params, grad);
+            case ADAM, ADAMW -> adam(params, grad);
             default -> throw new IllegalStateException("unknown optimizer " + kind);
         }
     }
@@ -158,6 +168,7 @@ public final class LaneOptimizer {
     public void freezeRun(int run) {
         lr[run] = 0;
         stepSize[run] = 0;
+        shrink[run] = 1;
         for (int i = run; i < first.length; i += runs) {
             first[i] = 0;
         }

@@ -4,15 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The parameters one experiment accepts, in the order its documentation lists them, and the rules that
- * relate several of them (empty for most experiments). Immutable.
+ * The parameters one experiment accepts, in the order its documentation lists them, the rules that
+ * relate several of them (empty for most experiments), and the parameters added after run keys were first
+ * written, each with the value that reproduces the behaviour from before it existed. While a run holds
+ * that value the parameter is left out of its keys, and a base config may omit it: results written before
+ * it keep their keys and are not trained again. Immutable.
  */
-public record ParameterSchema(String experiment, List<Parameter> parameters, List<ConfigRule> rules) {
+public record ParameterSchema(String experiment, List<Parameter> parameters, List<ConfigRule> rules,
+                              Map<String, Object> addedLater) {
     public ParameterSchema {
         parameters = List.copyOf(parameters);
         rules = List.copyOf(rules);
+        addedLater = Map.copyOf(addedLater);
         Map<String, Parameter> seen = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             if (seen.put(p.name(), p) != null) {
@@ -23,7 +29,21 @@ public record ParameterSchema(String experiment, List<Parameter> parameters, Lis
 
     /** A schema whose parameters are independent of each other. */
     public ParameterSchema(String experiment, List<Parameter> parameters) {
-        this(experiment, parameters, List.of());
+        this(experiment, parameters, List.of(), Map.of());
+    }
+
+    public ParameterSchema(String experiment, List<Parameter> parameters, List<ConfigRule> rules) {
+        this(experiment, parameters, rules, Map.of());
+    }
+
+    /** The config its keys are computed from: without the later parameters that hold their old behaviour. */
+    public ResolvedConfig keyed(ResolvedConfig config) {
+        if (addedLater.isEmpty()) {
+            return config;
+        }
+        TreeMap<String, Object> values = new TreeMap<>(config.values());
+        addedLater.forEach((name, old) -> values.remove(name, old));
+        return new ResolvedConfig(values);
     }
 
     public Optional<Parameter> parameter(String name) {

@@ -66,7 +66,7 @@ public final class Planner {
             throw new PlanException(file + ": expands to " + total + " runs, more than the limit of " + maxRuns
                     + " (--max-runs)");
         }
-        return expand(spec, base.origin(), resolved, axes, excludes, schema.rules());
+        return expand(spec, base.origin(), resolved, axes, excludes, schema);
     }
 
     private record Axis(List<Map<String, Object>> points) {
@@ -83,6 +83,7 @@ public final class Planner {
             Map.Entry<String, JsonNode> e = it.next();
             resolved.put(e.getKey(), values.normalize(e.getKey(), Values.scalar(e.getValue()), e.getKey()));
         }
+        schema.addedLater().forEach(resolved::putIfAbsent);
         List<String> missing = schema.names().stream().filter(n -> !resolved.containsKey(n)).toList();
         if (!missing.isEmpty()) {
             throw new PlanException(base.origin() + ": missing parameters " + String.join(", ", missing)
@@ -135,7 +136,7 @@ public final class Planner {
     }
 
     private static RunPlan expand(SweepSpec spec, String base, TreeMap<String, Object> resolved, List<Axis> axes,
-                                  List<Map<String, List<Object>>> excludes, List<ConfigRule> rules) {
+                                  List<Map<String, List<Object>>> excludes, ParameterSchema schema) {
         List<PlannedRun> runs = new ArrayList<>();
         Set<RunKey> seen = new HashSet<>();
         int duplicates = 0;
@@ -146,7 +147,7 @@ public final class Planner {
                 point.putAll(axes.get(a).points().get(index[a]));
             }
             ResolvedConfig config = new ResolvedConfig(point);
-            GroupKey group = RunKeys.group(spec.experiment(), config);
+            GroupKey group = RunKeys.group(spec.experiment(), schema.keyed(config));
             boolean checked = false;
             for (long seed : spec.seeds()) {
                 if (excluded(point, seed, excludes)) {
@@ -154,10 +155,10 @@ public final class Planner {
                 }
                 if (!checked) {
                     // Only configs that really run are checked: an exclude may drop a bad combination.
-                    checkRules(spec.file(), config, rules);
+                    checkRules(spec.file(), config, schema.rules());
                     checked = true;
                 }
-                RunKey key = RunKeys.run(spec.experiment(), config, seed);
+                RunKey key = RunKeys.run(spec.experiment(), schema.keyed(config), seed);
                 if (seen.add(key)) {
                     runs.add(new PlannedRun(key, group, spec.experiment(), config, seed));
                 } else {

@@ -61,6 +61,27 @@ class PlannerTest {
                 RunKeys.canonical(a.runs().get(0).config()));
     }
 
+    /**
+     * A parameter added later keeps the runs written before it: at its old-behaviour value it stays out of
+     * the keys, and a base config from before it may leave it out.
+     */
+    @Test
+    void aParameterAddedLaterKeepsOldKeysAtItsOldValue() throws IOException {
+        RunPlan before = plan("\"set\":{\"lr\":1},\"seeds\":[4]");
+        ParameterSchema later = new ParameterSchema("toy", java.util.stream.Stream.concat(SCHEMA.parameters().stream(),
+                java.util.stream.Stream.of(Parameter.choice("reduction", List.of("mean", "sum"), "reduction"))).toList(),
+                List.of(), Map.of("reduction", "mean"));
+        Planner planner = new Planner(Map.of("toy", later));
+        Path spec = dir.resolve("later.json");
+        Files.writeString(spec, "{\"name\":\"s\",\"experiment\":\"toy\",\"base\":\"base.json\","
+                + "\"set\":{\"lr\":1},\"grid\":{\"reduction\":[\"mean\",\"sum\"]},\"seeds\":[4]}");
+        RunPlan after = planner.plan(SpecReader.read(spec), 1000);
+        assertEquals("mean", after.runs().get(0).config().value("reduction"));
+        assertEquals(before.runs().get(0).key(), after.runs().get(0).key());
+        assertEquals(before.runs().get(0).group(), after.runs().get(0).group());
+        assertNotEquals(before.runs().get(0).key(), after.runs().get(1).key());
+    }
+
     @Test
     void shardsAreDisjointAndCoverThePlan() throws IOException {
         RunPlan plan = plan("\"grid\":{\"lr\":[0.1,0.2,0.3]},\"seeds\":{\"count\":7}");

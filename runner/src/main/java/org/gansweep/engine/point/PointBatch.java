@@ -46,12 +46,19 @@ final class PointBatch {
     final INDArray weight;
     private final INDArray gradLogitD;
     private final INDArray fakeInput;
-    /** Rows 0..copies-1 hold the perturbed w of each copy, the rest the perturbed b. */
+    /**
+     * The perturbed w rows, then as many perturbed b rows: one per copy, or (weight_noise_mode per_sample)
+     * one per fake row.
+     */
     private final INDArray noisyParams;
     private final INDArray noisyW;
     private final INDArray noisyB;
     final INDArray genInput;
     private final INDArray gradLogitG;
+    /** Per run: B when G's loss is averaged over the batch, 1 when summed. */
+    private final INDArray generatorDivisor;
+    /** Per run: whether its losses are summed over the batch (loss_reduction sum). */
+    final boolean[] summed;
     private final INDArray gradInputG;
     private final INDArray instanceNoiseRow;
     private final INDArray weightNoiseRow;
@@ -74,6 +81,7 @@ final class PointBatch {
     private final INDArray[] noisyWRows;
     private final INDArray[] noisyBRows;
     private final INDArray realInputRows;
+    private final INDArray fakeDInput;
     private final INDArray instanceD;
     private final INDArray instanceG;
 
@@ -91,6 +99,7 @@ final class PointBatch {
         anyWeightNoise = columns.any("weight_noise", v -> v > 0);
         anyInstanceNoise = columns.any("instance_noise", v -> v > 0);
         upload = new HostUpload(dataType);
+        summed = PointLoss.summed(plannedRuns);
 
         gen = Nd4j.zeros(dataType, 2, runs);
         genGrad = Nd4j.zeros(dataType, 2, runs);
@@ -105,15 +114,21 @@ final class PointBatch {
         probe.input.assign(1.0);
         target = Nd4j.zeros(dataType, dRows, runs);
         weight = Nd4j.zeros(dataType, dRows, runs);
-        PointLoss.fillTargetsAndWeights(columns, copies, batch, target, weight);
+        PointLoss.fillTargetsAndWeights(columns, summed, copies, batch, target, weight);
         gradLogitD = Nd4j.zeros(dataType, dRows, runs);
         fakeInput = Nd4j.zeros(dataType, fakeRows, runs);
         dPass.input.get(NDArrayIndex.interval(fakeRows, dRows), NDArrayIndex.all()).assign(1.0);
-        noisyParams = Nd4j.zeros(dataType, 2L * copies, runs);
-        noisyW = noisyParams.get(NDArrayIndex.interval(0, copies), NDArrayIndex.all());
-        noisyB = noisyParams.get(NDArrayIndex.interval(copies, 2 * copies), NDArrayIndex.all());
+        int perturbations = shape.weightNoiseDraws() / 2;
+        noisyParams = Nd4j.zeros(dataType, 2L * perturbations, runs);
+        noisyW = noisyParams.get(NDArrayIndex.interval(0, perturbations), NDArrayIndex.all());
+        noisyB = noisyParams.get(NDArrayIndex.interval(perturbations, 2 * perturbations), NDArrayIndex.all());
         genInput = Nd4j.zeros(dataType, batch, runs);
         gradLogitG = Nd4j.zeros(dataType, batch, runs);
+        double[] divisor = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            divisor[r] = summed[r] ? 1 : batch;
+        }
+        generatorDivisor = columns.row(divisor);
         gradInputG = Nd4j.zeros(dataType, batch, runs);
         instanceNoiseRow = columns.row("instance_noise");
         w = gen.getRow(W);
@@ -128,15 +143,17 @@ final class PointBatch {
         for (int k = 0; k < copies; k++) {
             fakeInputRows[k] = fakeInput.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
             dInputRows[k] = dPass.input.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
-            noisyWRows[k] = noisyW.getRow(k);
-            noisyBRows[k] = noisyB.getRow(k);
+            noisyWRows[k] = shape.noisePerSample() ? null : noisyW.getRow(k);
+            noisyBRows[k] = shape.noisePerSample() ? null : noisyB.getRow(k);
         }
+        fakeDInput = dPass.input.get(NDArrayIndex.interval(0, fakeRows), NDArrayIndex.all());
         realInputRows = dPass.input.get(NDArrayIndex.interval(fakeRows, dRows), NDArrayIndex.all());
         instanceD = anyInstanceNoise ? Nd4j.zeros(dataType, dRows, runs) : null;
         instanceG = anyInstanceNoise ? Nd4j.zeros(dataType, batch, runs) : null;
         dUniforms = chunks(fakeRows, dataType, (u, block, at) -> uniforms(u, PointDraws.D_INPUT, fakeRows, block, at));
-        dWeightNoise = anyWeightNoise ? chunks(2 * copies, dataType,
-                (u, block, at) -> normals(u, PointDraws.WEIGHT_NOISE, 2 * copies, weightNoiseHost, block, at)) : null;
+        int noiseDraws = shape.weightNoiseDraws();
+        dWeightNoise = anyWeightNoise ? chunks(noiseDraws, dataType,
+                (u, block, at) -> normals(u, PointDraws.WEIGHT_NOISE, noiseDraws, weightNoiseHost, block, at)) : null;
         dInstanceNoise = anyInstanceNoise ? chunks((int) dRows, dataType,
                 (u, block, at) -> normals(u, PointDraws.D_INSTANCE, (int) dRows, instanceNoiseHost, block, at)) : null;
         gUniforms = chunks(batch, dataType, (u, block, at) -> uniforms(u, PointDraws.G_INPUT, batch, block, at));
@@ -201,15 +218,17 @@ final class PointBatch {
         fakeInput.assign(dUniforms.of(update));
         boolean noise = dWeightNoise != null;
         if (noise) {
-            // D sees a perturbed G: w_k = w + sigma n_k, b_k = b + sigma n'_k for each of the copies.
+            // D sees a perturbed G: w_k = w + sigma n_k, b_k = b + sigma n'_k for each copy (or each fake row).
             noisyParams.assign(dWeightNoise.of(update));
             TensorOps.mulRow(noisyParams, weightNoiseRow, noisyParams);
             TensorOps.addRow(noisyW, w, noisyW);
             TensorOps.addRow(noisyB, b, noisyB);
         }
-        for (int k = 0; k < copies; k++) {
-            TensorOps.mulRow(fakeInputRows[k], noise ? noisyWRows[k] : w, dInputRows[k]);
-            TensorOps.addRow(dInputRows[k], noise ? noisyBRows[k] : b, dInputRows[k]);
+        if (noise && shape.noisePerSample()) {
+            TensorOps.mul(fakeInput, noisyW, fakeDInput);
+            fakeDInput.addi(noisyB);
+        } else {
+            fakeInputs(noise);
         }
         if (anyInstanceNoise) {
             realInputRows.assign(1.0);
@@ -223,7 +242,15 @@ final class PointBatch {
         optD.step(disc, discGrad);
     }
 
-    /** One G update: the non-saturating loss -mean log D(G(x)); only G's parameters move. */
+    /** Fake inputs from one perturbation of G per copy (or from G itself, without noise). */
+    private void fakeInputs(boolean noise) {
+        for (int k = 0; k < copies; k++) {
+            TensorOps.mulRow(fakeInputRows[k], noise ? noisyWRows[k] : w, dInputRows[k]);
+            TensorOps.addRow(dInputRows[k], noise ? noisyBRows[k] : b, dInputRows[k]);
+        }
+    }
+
+    /** One G update: the non-saturating loss -log D(G(x)), averaged or summed; only G's parameters move. */
     void updateGenerator(long update) {
         genInput.assign(gUniforms.of(update));
         TensorOps.mulRow(genInput, w, gPass.input);
@@ -232,8 +259,8 @@ final class PointBatch {
             addInstanceNoise(gPass.input, instanceG, gInstanceNoise.of(update));
         }
         gPass.forward();
-        // d/dlogit of -log sigmoid(logit), averaged over the batch.
-        gradLogitG.assign(gPass.output).subi(1.0).divi(batch);
+        // d/dlogit of -log sigmoid(logit), averaged (or summed) over the batch.
+        gradLogitG.assign(gPass.output).subi(1.0).diviRowVector(generatorDivisor);
         gPass.backward(gradLogitG);
         gPass.inputGradient(gradInputG);
         TensorOps.sumRows(gradInputG, gradB);

@@ -127,7 +127,7 @@ public final class PointExperiment implements Experiment {
         double[] dReal = PointLoss.scoreOfRealPoint(batch.probe);
         double[] dFake = trained ? PointLoss.meanFakeScore(batch.dPass, batch.fakeRows) : null;
         double[] lossD = trained ? PointLoss.discriminatorLoss(batch.dPass, batch.target, batch.weight) : null;
-        double[] lossG = trained ? PointLoss.generatorLoss(batch.gPass) : null;
+        double[] lossG = trained ? PointLoss.generatorLoss(batch.gPass, batch.summed) : null;
         for (int r = 0; r < batch.runs; r++) {
             if (tracker.active(r) || diverged.contains(r)) {
                 tracker.log(r, step, params, dReal[r], trained ? dFake[r] : Double.NaN,

@@ -34,6 +34,10 @@ final class PointFusedBatch {
     private final float[][] genGrad;
     private final float[][] discGrad;
     private final float[] weightNoise;
+    /** weight_noise_mode per_sample: every fake row draws its own perturbation of w and b. */
+    final boolean noisePerSample;
+    /** Per run: losses summed over the batch instead of averaged (loss_reduction sum). */
+    private final boolean[] summed;
     private final float[] instanceNoise;
     final boolean anyInstanceNoise;
     private final float[] fakeTarget;
@@ -45,8 +49,12 @@ final class PointFusedBatch {
     /** Per-run scratch: block seeds and the perturbed copies of G. */
     private final long[] block;
     private final long[] noiseBlock;
+    private final long[] weightNoiseBlock;
     private final float[][] noisyW;
     private final float[][] noisyB;
+    /** Per-sample weight noise: the perturbed w and b of the current fake row, per run. */
+    private final float[] rowW;
+    private final float[] rowB;
     /** Row scratch: the uniform draws and instance noise of one example row, per run. */
     private final float[] rowUniform;
     private final float[] rowNoise;
@@ -73,6 +81,8 @@ final class PointFusedBatch {
         streams = plannedRuns.stream().map(r -> new RunStream(r.seed())).toArray(RunStream[]::new);
         RunColumns columns = new RunColumns(plannedRuns, null);
         weightNoise = floats(columns.values("weight_noise"));
+        noisePerSample = shape.noisePerSample();
+        summed = PointLoss.summed(plannedRuns);
         instanceNoise = floats(columns.values("instance_noise"));
         anyInstanceNoise = columns.any("instance_noise", v -> v > 0);
         double[] easing = columns.values("easing");
@@ -86,8 +96,8 @@ final class PointFusedBatch {
         for (int r = 0; r < runs; r++) {
             fakeTarget[r] = (float) (oneSided[r] ? 0 : easing[r]);
             realTarget[r] = (float) (1 - easing[r]);
-            fakeWeight[r] = (float) (fakeW[r] / (copies * 2.0 * batch));
-            realWeight[r] = (float) (realW[r] / (2.0 * batch));
+            fakeWeight[r] = (float) PointLoss.fakeWeight(fakeW[r], copies, batch, summed[r]);
+            realWeight[r] = (float) PointLoss.realWeight(realW[r], batch, summed[r]);
         }
         initialize();
         genGrad = new float[2][lanes];
@@ -102,6 +112,9 @@ final class PointFusedBatch {
                 floats(columns.values("adam_eps")));
         block = new long[lanes];
         noiseBlock = new long[lanes];
+        weightNoiseBlock = new long[lanes];
+        rowW = new float[lanes];
+        rowB = new float[lanes];
         noisyW = new float[copies][lanes];
         noisyB = new float[copies][lanes];
         rowUniform = new float[lanes];
@@ -112,6 +125,9 @@ final class PointFusedBatch {
         generatorWeight = new float[lanes];
         java.util.Arrays.fill(generatorTarget, 1f);
         java.util.Arrays.fill(generatorWeight, 1f / batch);
+        for (int r = 0; r < runs; r++) {
+            generatorWeight[r] = (float) PointLoss.generatorWeight(batch, summed[r]);
+        }
         lossD = new float[lanes];
         fakeScore = new float[lanes];
         lossG = new float[lanes];
@@ -155,11 +171,13 @@ final class PointFusedBatch {
                 noisyB[k][r] = b[r];
             }
             if (weightNoise[r] > 0) {
+                weightNoiseBlock[r] = streams[r].block(update, PointDraws.WEIGHT_NOISE);
+            }
+            if (weightNoise[r] > 0 && !noisePerSample) {
                 // As PointBatch: w_k = (n_k * sigma) + w, b_k = (n'_k * sigma) + b, in float.
-                noiseBlock[r] = streams[r].block(update, PointDraws.WEIGHT_NOISE);
                 for (int k = 0; k < copies; k++) {
-                    noisyW[k][r] = (float) RunStream.normal(noiseBlock[r], k) * weightNoise[r] + w[r];
-                    noisyB[k][r] = (float) RunStream.normal(noiseBlock[r], copies + k) * weightNoise[r] + b[r];
+                    noisyW[k][r] = (float) RunStream.normal(weightNoiseBlock[r], k) * weightNoise[r] + w[r];
+                    noisyB[k][r] = (float) RunStream.normal(weightNoiseBlock[r], copies + k) * weightNoise[r] + b[r];
                 }
             }
             if (instanceNoise[r] > 0) {
@@ -212,8 +230,8 @@ final class PointFusedBatch {
             }
         }
         if (record) {
-            for (int r = from; r < to; r++) {
-                lossG[r] /= batch;
+            for (int r = from; r < Math.min(to, runs); r++) {
+                lossG[r] /= summed[r] ? 1 : batch;
             }
         }
         optG.step(gen, genGrad, from, to);
@@ -247,12 +265,31 @@ final class PointFusedBatch {
         return noiseBlock;
     }
 
-    float[][] noisyW() {
-        return noisyW;
+    /** G's perturbed w for fake row {@code row}: its copy's, or (per sample) the row's own. */
+    float[] noisyW(int row) {
+        return noisePerSample ? rowW : noisyW[row / batch];
     }
 
-    float[][] noisyB() {
-        return noisyB;
+    float[] noisyB(int row) {
+        return noisePerSample ? rowB : noisyB[row / batch];
+    }
+
+    /**
+     * Per-sample weight noise: draws fake row {@code row}'s w and b for the runs in range, as PointBatch:
+     * w_i = (n_i * sigma) + w and b_i = (n_{fakeRows + i} * sigma) + b, in float.
+     */
+    void perturbRow(int row, int from, int to) {
+        float[] w = gen[PointBatch.W];
+        float[] b = gen[PointBatch.B];
+        for (int r = from; r < Math.min(to, runs); r++) {
+            if (weightNoise[r] > 0) {
+                rowW[r] = (float) RunStream.normal(weightNoiseBlock[r], row) * weightNoise[r] + w[r];
+                rowB[r] = (float) RunStream.normal(weightNoiseBlock[r], fakeRows + row) * weightNoise[r] + b[r];
+            } else {
+                rowW[r] = w[r];
+                rowB[r] = b[r];
+            }
+        }
     }
 
     float[][] discGrad() {

@@ -47,8 +47,11 @@ final class PointFusedPass {
     /** D's input for a fake row (copy k of G on uniform u) or a real row (the point 1.0), noise added. */
     static void inputs(PointFusedBatch s, int row, boolean fake, int from, int to, float[] u, float[] noise,
                        float[] x) {
-        float[] w = s.noisyW()[fake ? row / s.batch : 0];
-        float[] b = s.noisyB()[fake ? row / s.batch : 0];
+        if (fake && s.noisePerSample) {
+            s.perturbRow(row, from, to);
+        }
+        float[] w = s.noisyW(fake ? row : 0);
+        float[] b = s.noisyB(fake ? row : 0);
         for (int r = from; r < to; r += S.length()) {
             FloatVector n = FloatVector.fromArray(S, noise, r);
             FloatVector input = fake

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.gansweep.engine.TensorOps;
 import org.gansweep.plan.PlannedRun;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,12 +23,15 @@ class PointGradientTest {
         return List.of(PointRuns.of(11, overrides), PointRuns.of(12, overrides), PointRuns.of(13, overrides));
     }
 
-    @Test
-    void discriminatorGradientMatchesFiniteDifferencesWithEveryTrickOn() {
+    @ParameterizedTest(name = "{0}, weight noise {1}")
+    @CsvSource({"mean, per_copy", "sum, per_copy", "mean, per_sample", "sum, per_sample"})
+    void discriminatorGradientMatchesFiniteDifferencesWithEveryTrickOn(String reduction, String noiseMode) {
         double decay = 0.1;
-        PointBatch batch = new PointBatch(runs(Map.of("optimizer", "sgd", "lr_d", 1.0, "d_weight_decay", decay,
-                "easing", 0.1, "real_weight", 0.7, "fake_weight", 1.3, "weight_noise", 0.5, "noise_samples", 3,
-                "instance_noise", 0.2, "batch_size", 5)), DataType.DOUBLE);
+        PointBatch batch = new PointBatch(runs(Map.ofEntries(Map.entry("optimizer", "sgd"), Map.entry("lr_d", 1.0),
+                Map.entry("d_weight_decay", decay), Map.entry("easing", 0.1), Map.entry("real_weight", 0.7),
+                Map.entry("fake_weight", 1.3), Map.entry("weight_noise", 0.5), Map.entry("noise_samples", 3),
+                Map.entry("instance_noise", 0.2), Map.entry("batch_size", 5), Map.entry("loss_reduction", reduction),
+                Map.entry("weight_noise_mode", noiseMode))), DataType.DOUBLE);
         INDArray before = batch.disc.dup();
         batch.updateDiscriminator(0);
         INDArray used = before.sub(batch.disc);
@@ -53,11 +57,12 @@ class PointGradientTest {
         return loss;
     }
 
-    @Test
-    void generatorGradientMatchesFiniteDifferences() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mean", "sum"})
+    void generatorGradientMatchesFiniteDifferences(String reduction) {
         double decay = 0.05;
         PointBatch batch = new PointBatch(runs(Map.of("optimizer", "sgd", "lr_g", 1.0, "g_weight_decay", decay,
-                "batch_size", 7)), DataType.DOUBLE);
+                "batch_size", 7, "loss_reduction", reduction)), DataType.DOUBLE);
         INDArray before = batch.gen.dup();
         batch.updateGenerator(0);
         INDArray used = before.sub(batch.gen);
@@ -77,7 +82,7 @@ class PointGradientTest {
         TensorOps.mulRow(batch.genInput, batch.gen.getRow(PointBatch.W), batch.gPass.input);
         TensorOps.addRow(batch.gPass.input, batch.gen.getRow(PointBatch.B), batch.gPass.input);
         batch.gPass.forward();
-        double loss = PointLoss.generatorLoss(batch.gPass)[r];
+        double loss = PointLoss.generatorLoss(batch.gPass, batch.summed)[r];
         loss += 0.5 * decay * (Math.pow(batch.gen.getDouble(0, r), 2) + Math.pow(batch.gen.getDouble(1, r), 2));
         batch.gen.putScalar(p, r, original);
         return loss;
