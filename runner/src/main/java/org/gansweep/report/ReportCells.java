@@ -100,11 +100,12 @@ public final class ReportCells {
         GroupKey reference = comparison.reference().get();
         String label = report.groups().stream().filter(g -> g.group().equals(reference)).findFirst()
                 .map(ReportCells::label).orElse(reference.value());
-        return "Compared with the reference group " + label + " (" + comparison.note() + "): vs_ref is the "
-                + "difference in success rate with Newcombe's hybrid-score 95% interval, p_holm Fisher's exact "
-                + "p-value Holm-adjusted over " + comparison.groups().size() + " groups (verdict at p_holm < 0.05), "
-                + "steps_vs_ref the difference in median steps to converge of converged runs with a bootstrap 95% "
-                + "interval (\"-\": a group without converged runs).";
+        int compared = comparison.groups().size();
+        return "Reference: " + label + " (" + comparison.note() + "). vs_ref: difference in success rate, "
+                + "Newcombe's hybrid-score 95% interval; p_holm: Fisher's exact test, Holm-adjusted over " + compared
+                + (compared == 1 ? " compared group" : " compared groups") + ", verdict at p_holm < 0.05; "
+                + "steps_vs_ref: difference in median steps to converge of converged runs, bootstrap 95% interval "
+                + "(\"-\": no converged run).";
     }
 
     /** "easing=0.1 steps=2000", or "all runs" when nothing varies. */
