@@ -99,7 +99,7 @@ public final class ReportCells {
         }
         GroupKey reference = comparison.reference().get();
         String label = report.groups().stream().filter(g -> g.group().equals(reference)).findFirst()
-                .map(ReportCells::label).orElse(reference.value());
+                .map(ReportCells::label).orElseThrow();
         int compared = comparison.groups().size();
         return "Reference: " + label + " (" + comparison.note() + "). vs_ref: difference in success rate, "
                 + "Newcombe's hybrid-score 95% interval; p_holm: Fisher's exact test, Holm-adjusted over " + compared
