@@ -212,6 +212,8 @@ class MainTest {
         Result plan = main("plan", spec(SPEC).toString(), "--results", dir.resolve("r").toString());
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().contains("6 runs = 2 groups x 3 seeds"), plan.out());
+        assertTrue(plan.out().contains("\nreference group: easing=0.0 (every swept parameter at its default)\n"),
+                plan.out());
         assertFalse(Files.exists(dir.resolve("r")));
     }
 }
