@@ -38,10 +38,21 @@ final class PlanCommand extends SweepOptions implements Command {
         for (Map.Entry<String, List<Object>> axis : whole.axisValues().entrySet()) {
             out.printf(Locale.ROOT, "  %-18s %s%n", axis.getKey(), axis.getValue());
         }
+        out.println(reference(whole));
         out.printf(Locale.ROOT, "already done in %s: %d; to run: %d%n", sweepDir,
                 mine.runs().size() - todo.size(), todo.size());
         out.println(Estimates.describe(todo, sweepDir));
         return Main.OK;
+    }
+
+    /** The group the report will compare the others with, so that a compare_to is seen before anything trains. */
+    private static String reference(RunPlan plan) {
+        String note = plan.reference().note();
+        return plan.reference().group().map(group -> {
+            PlannedRun run = plan.runs().stream().filter(r -> r.group().equals(group)).findFirst().orElseThrow();
+            List<String> values = plan.varyingKeys().stream().map(k -> k + "=" + run.config().value(k)).toList();
+            return "reference group: " + String.join(" ", values) + " (" + note + ")";
+        }).orElse("no reference group: " + note);
     }
 
     private static String toJson(RunPlan plan, int remaining) {

@@ -99,7 +99,7 @@ final class ReportCommand implements Command {
         List<String> columns = java.util.Optional.ofNullable(org.gansweep.engine.Experiments.all().get(experiment))
                 .map(org.gansweep.engine.Experiment::reportColumns).orElse(List.of());
         return Grouping.summarize(sweep.get("spec").get("name").asText(), records, varying, sweep.get("runs").size(),
-                columns);
+                columns, ResultStore.reference(sweep));
     }
 
     /** The complete runs of the sweep in plan order: from memory where known, else from the store. */

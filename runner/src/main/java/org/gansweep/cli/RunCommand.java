@@ -140,7 +140,8 @@ final class RunCommand extends SweepOptions implements Command {
                 experiments.get(experiment).kernel(precision).equals("fused") ? "cpu-fused" : numerics.backend();
         BatchTrainer trainer = new BatchTrainer(experiments, precision, maxBatch);
         ResultStore store = ResultStore.open(Path.of(results), whole.spec().name());
-        store.writeSweep(whole.spec().text(), whole.spec().specHash(), whole.runs(), whole.varyingKeys());
+        store.writeSweep(whole.spec().text(), whole.spec().specHash(), whole.runs(), whole.varyingKeys(),
+                whole.reference());
         err.printf(Locale.ROOT, "sweep %s: %d runs in shard %s, %d already done, %d to train on %s %s (%s)%n",
                 whole.spec().name(), mine.runs().size(), mine.shard(), mine.runs().size() - todo.size(), todo.size(),
                 todo.isEmpty() ? numerics.backend() : ranOn.apply(todo.get(0).experiment()), numerics.dtype(),

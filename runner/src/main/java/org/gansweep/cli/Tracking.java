@@ -17,6 +17,7 @@ import org.gansweep.picture.SweepPictures;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
+import org.gansweep.report.GroupComparison;
 import org.gansweep.report.GroupSummary;
 import org.gansweep.report.SweepReport;
 import org.gansweep.track.GroupTotals;
@@ -24,6 +25,7 @@ import org.gansweep.track.MlflowTracker;
 import org.gansweep.track.RunContent;
 import org.gansweep.track.SweepInfo;
 import org.gansweep.track.TrackingServer;
+import org.gansweep.track.VersusReference;
 
 /** Glue between the commands and MLflow tracking: where to track, what the sweep is, the group totals. */
 final class Tracking {
@@ -91,9 +93,17 @@ final class Tracking {
             }
             totals.add(new GroupTotals(group.group().value(), group.parameters(), group.runs(), group.successes(),
                     group.interval().lowerBound(), group.interval().upperBound(), group.medianStepsToConverge(), outcomes,
-                    members.getOrDefault(group.group().value(), List.of())));
+                    members.getOrDefault(group.group().value(), List.of()),
+                    report.comparison().of(group.group()).map(Tracking::versus),
+                    report.comparison().reference().equals(Optional.of(group.group()))));
         }
         return totals;
+    }
+
+    private static VersusReference versus(GroupComparison c) {
+        return new VersusReference(c.verdict().label(), c.difference(), c.differenceInterval().lowerBound(),
+                c.differenceInterval().upperBound(), c.pValue(), c.adjustedPValue(), c.steps().map(s ->
+                new VersusReference.Steps(s.difference(), s.interval().lowerBound(), s.interval().upperBound())));
     }
 
     /** Tells the user how logging went and, when something is missing, the command that fixes it. */

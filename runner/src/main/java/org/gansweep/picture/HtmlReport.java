@@ -40,7 +40,8 @@ public final class HtmlReport {
                 .append(escape(ReportCells.completeness(report)))
                 .append(". Success rate with a Wilson 95% interval; median steps to converge by Kaplan-Meier (\"&gt;N\": ")
                 .append("fewer than half converged within N steps). Files: <a href=\"sweep.json\">sweep.json</a>, ")
-                .append("<a href=\"summary.csv\">summary.csv</a>, <a href=\"groups.csv\">groups.csv</a>.</p>\n");
+                .append("<a href=\"summary.csv\">summary.csv</a>, <a href=\"groups.csv\">groups.csv</a>.</p>\n<p>")
+                .append(escape(ReportCells.comparisonLine(report))).append("</p>\n");
         table(html, report);
         html.append("<h2>Charts</h2>\n");
         for (String chart : drawn.sweepCharts()) {

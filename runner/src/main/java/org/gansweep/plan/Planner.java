@@ -36,6 +36,7 @@ public final class Planner {
         Values values = new Values(file, schema);
         BaseConfigs.Loaded base = BaseConfigs.load(file, spec.experiment(), spec.base());
         TreeMap<String, Object> resolved = baseValues(base, schema);
+        Map<String, Object> defaults = Map.copyOf(resolved);
 
         Map<String, String> placed = new HashMap<>();
         for (Map.Entry<String, Object> e : spec.set().entrySet()) {
@@ -66,10 +67,17 @@ public final class Planner {
             throw new PlanException(file + ": expands to " + total + " runs, more than the limit of " + maxRuns
                     + " (--max-runs)");
         }
-        return expand(spec, base.origin(), resolved, axes, excludes, schema);
+        Expanded expanded = expand(spec, resolved, axes, excludes, schema);
+        List<String> varying = varying(expanded.runs());
+        // The reference is checked last: whether compare_to picks out one group depends on the whole expansion.
+        return new RunPlan(spec, base.origin(), expanded.runs(), varying, expanded.duplicates(), Shard.ALL,
+                References.choose(spec, defaults, expanded.runs(), varying, values));
     }
 
     private record Axis(List<Map<String, Object>> points) {
+    }
+
+    private record Expanded(List<PlannedRun> runs, int duplicates) {
     }
 
     private static TreeMap<String, Object> baseValues(BaseConfigs.Loaded base, ParameterSchema schema) {
@@ -135,7 +143,7 @@ public final class Planner {
         return rules;
     }
 
-    private static RunPlan expand(SweepSpec spec, String base, TreeMap<String, Object> resolved, List<Axis> axes,
+    private static Expanded expand(SweepSpec spec, TreeMap<String, Object> resolved, List<Axis> axes,
                                   List<Map<String, List<Object>>> excludes, ParameterSchema schema) {
         List<PlannedRun> runs = new ArrayList<>();
         Set<RunKey> seen = new HashSet<>();
@@ -177,7 +185,7 @@ public final class Planner {
         if (runs.isEmpty()) {
             throw new PlanException(spec.file() + ": exclude: every run is excluded; nothing to do");
         }
-        return new RunPlan(spec, base, runs, varying(runs), duplicates, Shard.ALL);
+        return new Expanded(runs, duplicates);
     }
 
     private static void checkRules(String file, ResolvedConfig config, List<ConfigRule> rules) {

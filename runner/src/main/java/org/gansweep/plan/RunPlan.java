@@ -12,9 +12,10 @@ import org.gansweep.spec.SweepSpec;
  *
  * @param base         where the base config came from, for the record
  * @param varyingKeys  parameters whose value differs among the runs of the whole sweep (seed excluded)
+ * @param reference    the group the report compares the others with (of the whole sweep, also in a shard)
  */
 public record RunPlan(SweepSpec spec, String base, List<PlannedRun> runs, List<String> varyingKeys,
-                      int duplicatesDropped, Shard shard) {
+                      int duplicatesDropped, Shard shard, ReferenceGroup reference) {
     public RunPlan {
         runs = List.copyOf(runs);
         varyingKeys = List.copyOf(varyingKeys);
@@ -30,7 +31,7 @@ public record RunPlan(SweepSpec spec, String base, List<PlannedRun> runs, List<S
                 mine.add(runs.get(p));
             }
         }
-        return new RunPlan(spec, base, mine, varyingKeys, duplicatesDropped, part);
+        return new RunPlan(spec, base, mine, varyingKeys, duplicatesDropped, part, reference);
     }
 
     /** For each varying parameter, its distinct values in first-seen order. */

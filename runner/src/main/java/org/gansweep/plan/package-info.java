@@ -1,2 +1,5 @@
-/** Planning: a spec expanded into keyed runs, checked against each experiment's schema, and split into shards. */
+/**
+ * Planning: a spec expanded into keyed runs, checked against each experiment's schema, with the reference group the
+ * report compares the others with, and split into shards.
+ */
 package org.gansweep.plan;

@@ -25,7 +25,9 @@ import org.gansweep.engine.Trajectory;
 import org.gansweep.internal.AtomicFiles;
 import org.gansweep.internal.IoErrors;
 import org.gansweep.internal.Json;
+import org.gansweep.plan.GroupKey;
 import org.gansweep.plan.PlannedRun;
+import org.gansweep.plan.ReferenceGroup;
 import org.gansweep.plan.RunKey;
 
 /**
@@ -35,6 +37,8 @@ import org.gansweep.plan.RunKey;
  */
 public final class ResultStore {
     static final String SWEEP_FILE = "sweep.json";
+    /** sweep.json's reference group: {"group": key or null, "note": how it was chosen or why there is none}. */
+    static final String REFERENCE = "reference";
     static final String CONFIG_FILE = "config.json";
     static final String TRAJECTORY_FILE = "trajectory.csv";
     static final String HISTOGRAM_FILE = "histogram.csv";
@@ -97,7 +101,8 @@ public final class ResultStore {
         return sweepDir.resolve("runs").resolve(key.value());
     }
 
-    public void writeSweep(String specText, String specHash, List<PlannedRun> runs, List<String> varyingKeys) {
+    public void writeSweep(String specText, String specHash, List<PlannedRun> runs, List<String> varyingKeys,
+                           ReferenceGroup reference) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put(FORMAT, SWEEP_FORMAT);
         try {
@@ -108,6 +113,10 @@ public final class ResultStore {
         root.put("spec_hash", specHash);
         ArrayNode varying = root.putArray("varying");
         varyingKeys.forEach(varying::add);
+        // The planner chose it with the base config at hand; the report has only this file.
+        ObjectNode compared = root.putObject(REFERENCE);
+        compared.put("group", reference.group().map(GroupKey::value).orElse(null));
+        compared.put("note", reference.note());
         ArrayNode list = root.putArray("runs");
         for (PlannedRun run : runs) {
             ObjectNode entry = list.addObject();
@@ -120,6 +129,18 @@ public final class ResultStore {
             }
         }
         write(sweepDir.resolve(SWEEP_FILE), root);
+    }
+
+    /** The reference group a sweep.json records; none, saying why, in one written before there was one. */
+    public static ReferenceGroup reference(JsonNode sweep) {
+        JsonNode reference = sweep.path(REFERENCE);
+        if (!reference.isObject()) {
+            return ReferenceGroup.none("sweep.json names no reference group (written by an older gansweep; run the "
+                    + "sweep again to record one, which trains nothing already done)");
+        }
+        String note = reference.path("note").asText();
+        JsonNode group = reference.path("group");
+        return group.isTextual() ? ReferenceGroup.of(new GroupKey(group.textValue()), note) : ReferenceGroup.none(note);
     }
 
     public Optional<JsonNode> readSweep() {

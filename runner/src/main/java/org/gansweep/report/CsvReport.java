@@ -3,6 +3,7 @@ package org.gansweep.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,6 +23,11 @@ final class CsvReport implements ReportFormat {
             header.add(o.label());
         }
         metrics.forEach(m -> header.add("median_final_" + m));
+        BaselineComparison comparison = report.comparison();
+        if (comparison.present()) {
+            header.addAll(List.of("vs_ref_diff", "vs_ref_diff_lo", "vs_ref_diff_hi", "vs_ref_p", "vs_ref_p_holm",
+                    "vs_ref_verdict", "vs_ref_steps_diff", "vs_ref_steps_lo", "vs_ref_steps_hi"));
+        }
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
             printer.printRecord(header);
             for (GroupSummary g : report.groups()) {
@@ -35,8 +41,29 @@ final class CsvReport implements ReportFormat {
                     row.add(g.count(o));
                 }
                 metrics.forEach(m -> row.add(g.medianFinal().containsKey(m) ? (Object) g.medianFinal().get(m) : ""));
+                if (comparison.present()) {
+                    row.addAll(comparison(comparison, g));
+                }
                 printer.printRecord(row);
             }
         }
+    }
+
+    /** Full precision; the reference's row says "reference", a group without converged runs has blank steps. */
+    private static List<Object> comparison(BaselineComparison comparison, GroupSummary g) {
+        Optional<GroupComparison> versus = comparison.of(g.group());
+        if (versus.isEmpty()) {
+            return List.of("", "", "", "", "", "reference", "", "", "");
+        }
+        GroupComparison c = versus.get();
+        List<Object> cells = new ArrayList<>(List.of(c.difference(), c.differenceInterval().lowerBound(),
+                c.differenceInterval().upperBound(), c.pValue(), c.adjustedPValue(), c.verdict().label()));
+        if (c.steps().isPresent()) {
+            cells.addAll(List.of(c.steps().get().difference(), c.steps().get().interval().lowerBound(),
+                    c.steps().get().interval().upperBound()));
+        } else {
+            cells.addAll(List.of("", "", ""));
+        }
+        return cells;
     }
 }

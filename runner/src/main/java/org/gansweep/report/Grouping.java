@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.gansweep.engine.Outcome;
 import org.gansweep.plan.GroupKey;
+import org.gansweep.plan.ReferenceGroup;
 import org.gansweep.record.RunRecord;
 
 /** Groups run records by config (without seed) and summarizes each group. */
@@ -19,14 +20,12 @@ public final class Grouping {
     private Grouping() {
     }
 
+    /**
+     * The report of a sweep's complete runs: {@code finalColumns} are the final metrics whose group medians the
+     * tables show, {@code reference} the group the others are compared with.
+     */
     public static SweepReport summarize(String sweep, List<RunRecord> records, List<String> varyingKeys,
-                                        int plannedRuns) {
-        return summarize(sweep, records, varyingKeys, plannedRuns, List.of());
-    }
-
-    /** As above, with the final metrics whose group medians the tables show. */
-    public static SweepReport summarize(String sweep, List<RunRecord> records, List<String> varyingKeys,
-                                        int plannedRuns, List<String> finalColumns) {
+                                        int plannedRuns, List<String> finalColumns, ReferenceGroup reference) {
         Map<GroupKey, List<RunRecord>> groups = new LinkedHashMap<>();
         for (RunRecord record : records) {
             groups.computeIfAbsent(record.group(), g -> new ArrayList<>()).add(record);
@@ -36,7 +35,8 @@ public final class Grouping {
             summaries.add(summarize(group, varyingKeys));
         }
         summaries.sort(byParameters(varyingKeys));
-        return new SweepReport(sweep, varyingKeys, summaries, records.size(), plannedRuns, finalColumns);
+        return new SweepReport(sweep, varyingKeys, summaries, records.size(), plannedRuns, finalColumns,
+                BaselineComparison.of(reference, summaries, CONFIDENCE));
     }
 
     static GroupSummary summarize(List<RunRecord> group, List<String> varyingKeys) {
@@ -48,18 +48,22 @@ public final class Grouping {
             outcomes.put(o, 0);
         }
         List<KaplanMeier.Observation> times = new ArrayList<>();
+        List<Long> stepsToConverge = new ArrayList<>();
         int successes = 0;
         long censoredAt = 0;
         for (RunRecord r : group) {
             outcomes.merge(r.outcome(), 1, Integer::sum);
             successes += r.success() ? 1 : 0;
             censoredAt = Math.max(censoredAt, r.steps());
+            if (r.success()) {
+                stepsToConverge.add(r.stepsToConverge().getAsLong());
+            }
             times.add(r.success() ? new KaplanMeier.Observation(r.stepsToConverge().getAsLong(), true)
                     : new KaplanMeier.Observation(r.steps(), false));
         }
         return new GroupSummary(first.group(), parameters, group.size(), successes,
                 WilsonScoreInterval.of(group.size(), successes, CONFIDENCE), KaplanMeier.median(times), censoredAt,
-                outcomes, medianFinals(group));
+                outcomes, medianFinals(group), stepsToConverge);
     }
 
     private static TreeMap<String, Double> medianFinals(List<RunRecord> group) {

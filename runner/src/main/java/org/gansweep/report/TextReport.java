@@ -18,6 +18,7 @@ final class TextReport implements ReportFormat {
             }
         }
         out.append("sweep ").append(report.sweep()).append(": ").append(ReportCells.completeness(report)).append('\n');
+        out.append(ReportCells.comparisonLine(report)).append('\n');
         for (List<String> row : table) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.size(); c++) {

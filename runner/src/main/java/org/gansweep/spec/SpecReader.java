@@ -21,7 +21,8 @@ import org.gansweep.internal.Json;
 /** Reads a sweep spec file into a {@link SweepSpec}, failing on the first problem with its JSON path. */
 public final class SpecReader {
     static final List<String> KEYS = List.of("name", "experiment", "base", "description", "set", "grid", "zip",
-            "seeds", "exclude");
+            "seeds", "exclude",
+            "compare_to");
     private static final Set<String> REQUIRED = Set.of("name", "experiment", "seeds");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final long MAX_SEEDS = 1_000_000;
@@ -81,8 +82,17 @@ public final class SpecReader {
         for (Map.Entry<String, JsonNode> e : fields(root, "grid", file)) {
             grid.put(e.getKey(), Axes.expandDistinct(e.getValue(), "grid." + e.getKey(), file));
         }
+        // Whether each parameter is swept and the values pick out one group is the planner's check.
+        Map<String, Object> compareTo = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : fields(root, "compare_to", file)) {
+            compareTo.put(e.getKey(), SpecText.scalar(e.getValue(), "compare_to." + e.getKey(), file));
+        }
+        if (root.has("compare_to") && compareTo.isEmpty()) {
+            throw new SpecException(file, "compare_to", "expected a non-empty object of parameter: value naming "
+                    + "the reference group, got {}");
+        }
         return new SweepSpec(file, text, name, experiment, base, description, set, grid, zip(root, file),
-                Seeds.of(root.get("seeds"), file), exclude(root, file));
+                Seeds.of(root.get("seeds"), file), exclude(root, file), compareTo);
     }
 
     private static JsonNode tree(String file, String text) {

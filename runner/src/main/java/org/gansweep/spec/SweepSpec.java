@@ -13,16 +13,20 @@ import java.util.Optional;
  * @param text       the spec's bytes as given, kept in results so a sweep documents itself
  * @param zip        each zip group maps parameter to values; all lists in a group have one length
  * @param exclude    each entry maps parameter (or "seed") to the values that exclude a run
+ * @param compareTo  parameter to value, naming the group the others are compared with; empty for the default
+ *                   (the group at the base config's values), in the order given
  */
 public record SweepSpec(String file, String text, String name, String experiment, Optional<String> base,
                         Optional<String> description, Map<String, Object> set, Map<String, List<Object>> grid,
-                        List<Map<String, List<Object>>> zip, List<Long> seeds, List<Map<String, List<Object>>> exclude) {
+                        List<Map<String, List<Object>>> zip, List<Long> seeds, List<Map<String, List<Object>>> exclude,
+                        Map<String, Object> compareTo) {
     public SweepSpec {
         set = Map.copyOf(set);
         grid = Map.copyOf(grid);
         zip = List.copyOf(zip);
         seeds = List.copyOf(seeds);
         exclude = List.copyOf(exclude);
+        compareTo = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(compareTo));
     }
 
     /** Content hash of the spec text: identifies the exact spec a result came from. */

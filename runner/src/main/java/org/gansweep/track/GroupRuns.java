@@ -69,7 +69,7 @@ final class GroupRuns {
         if (whole && run.metricKeys().stream().noneMatch(k -> k.endsWith("/" + GroupBands.MEDIAN))) {
             metrics.addAll(GroupBands.of(readable(group.members()), sweep.headlineColumns(), points, timestamp));
         }
-        MlflowMirror.send(api, run.id(), metrics, List.of(), List.of(), "logging group " + name);
+        MlflowMirror.send(api, run.id(), metrics, List.of(), group.tags(), "logging group " + name);
         api.finish(run.id(), name, System.currentTimeMillis());
         return name;
     }

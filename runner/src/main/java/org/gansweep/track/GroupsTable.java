@@ -14,7 +14,9 @@ import java.util.Map;
  * ({@code {"columns": [...], "data": [[...], ...]}}, pandas' "split" layout without the index), which the UI
  * shows as a table once the run's {@code mlflow.loggedArtifacts} tag lists it with type "table". One row per
  * group: its run name, the varying values, the counts, the success rate with its Wilson 95% interval, the
- * median steps to converge (null when fewer than half converged) and the outcome counts.
+ * median steps to converge (null when fewer than half converged), the outcome counts, and, when the sweep
+ * has a reference group, each group's difference from it with its interval, Holm-adjusted p and verdict
+ * (nulls and "reference" on the reference's row).
  */
 final class GroupsTable {
     static final String FILE = "groups.json";
@@ -40,6 +42,11 @@ final class GroupsTable {
             columns.add(column);
         }
         outcomes.forEach(label -> columns.add("outcome_" + label));
+        boolean compared = groups.stream().anyMatch(GroupTotals::reference);
+        if (compared) {
+            List.of("vs_ref_diff", "vs_ref_diff_lo", "vs_ref_diff_hi", "vs_ref_p_holm", VersusReference.VERDICT_TAG)
+                    .forEach(columns::add);
+        }
         ArrayNode data = table.putArray("data");
         for (GroupTotals group : groups) {
             ArrayNode row = data.addArray();
@@ -55,7 +62,20 @@ final class GroupsTable {
                 row.addNull();
             }
             outcomes.forEach(label -> row.add(group.outcomes().getOrDefault(label, 0)));
+            if (compared) {
+                versus(row, group);
+            }
         }
         return table.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void versus(ArrayNode row, GroupTotals group) {
+        if (group.versusReference().isEmpty()) {
+            row.addNull().addNull().addNull().addNull();
+            row.add(group.reference() ? VersusReference.REFERENCE : null);
+            return;
+        }
+        VersusReference v = group.versusReference().get();
+        row.add(v.difference()).add(v.differenceLow()).add(v.differenceHigh()).add(v.adjustedPValue()).add(v.verdict());
     }
 }

@@ -30,7 +30,9 @@ final class SweepNote {
         }
         note.append("Runs: the sweep run `").append(sweep.name()).append("` holds the groups table (groups.json), ")
                 .append("report.html and the charts; under it one run per group (success_rate, ci_low, ci_high, n, ")
-                .append("median steps to converge, outcome counts, and the seeds' median and quartiles over ")
+                .append("median steps to converge, outcome counts, the difference from the reference group (vs_ref_* ")
+                .append("metrics, the verdict in the vs_ref_verdict tag) when the sweep has one, and the seeds' median ")
+                .append("and quartiles over ")
                 .append("training); under each group one run per seed (its trajectory, with trajectory.csv at full ")
                 .append("resolution). Run names show what differs from the defaults");
         String legend = new RunNames(sweep.varyingKeys(), sweep.defaults()).legend();

@@ -64,6 +64,7 @@ class MainTest {
         Result first = main("run", specFile, "--results", results.toString(), "--plots", "none");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("6 of 6 runs complete, 2 groups"), first.out());
+        assertTrue(first.out().contains("Reference: easing=0.0 (every swept parameter at its default)."), first.out());
         Path sweep = results.resolve("tiny");
         Map<String, String> before = files(sweep);
         assertEquals(6 * 3 + 4, before.size()); // runs x 3, sweep.json, summary.csv, groups.csv, .report.lock
@@ -80,6 +81,31 @@ class MainTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("5 already done, 1 to train"), again.err());
         assertEquals(before, files(sweep));
+    }
+
+    @Test
+    void theReportComparesEveryGroupWithTheOneCompareToNames() throws IOException {
+        Path results = dir.resolve("results");
+        String named = SPEC.replace("\"seeds\"", "\"compare_to\":{\"easing\":0.1},\"seeds\"");
+        Result run = main("run", spec(named).toString(), "--results", results.toString(), "--plots", "none");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(1).startsWith("Reference: easing=0.1 (named by compare_to). "), run.out());
+        assertEquals(List.of("vs_ref", "vs_ref95", "p_holm", "verdict", "steps_vs_ref", "steps_vs_ref95"),
+                lastCells(lines.get(2), 6));
+        // 60 steps are too few to converge: 0 of 3 against 0 of 3, so Newcombe's interval is the Wilson upper
+        // bound of 0/3 (3.8415 / 6.8415 = 0.5615) either way, Fisher's p is 1, and no steps compare.
+        assertEquals(List.of("+0.000", "[-0.561,", "+0.561]", "1.00", "no", "evidence", "-", "-"),
+                lastCells(lines.get(3), 8));
+        assertTrue(lines.get(4).strip().startsWith("0.1 ") && lines.get(4).contains(" reference "), run.out());
+        Result csv = main("report", results.resolve("tiny").toString(), "--format", "csv");
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(Files.readString(results.resolve("tiny").resolve("groups.csv")).contains(",reference,"));
+    }
+
+    private static List<String> lastCells(String line, int count) {
+        List<String> cells = List.of(line.strip().split(" +"));
+        return cells.subList(cells.size() - count, cells.size());
     }
 
     @Test
@@ -186,6 +212,8 @@ class MainTest {
         Result plan = main("plan", spec(SPEC).toString(), "--results", dir.resolve("r").toString());
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().contains("6 runs = 2 groups x 3 seeds"), plan.out());
+        assertTrue(plan.out().contains("\nreference group: easing=0.0 (every swept parameter at its default)\n"),
+                plan.out());
         assertFalse(Files.exists(dir.resolve("r")));
     }
 }

@@ -95,6 +95,51 @@ class PlannerTest {
     }
 
     @Test
+    void theReferenceIsTheGroupAtTheBaseConfigsValuesOrTheOneCompareToNames() throws IOException {
+        // base.json: lr 0.1, easing 0; "set" changes no default, it is not swept.
+        RunPlan plan = plan("\"set\":{\"steps\":20},\"grid\":{\"lr\":[0.2,0.1],\"easing\":[0.1,0]},\"seeds\":[1]");
+        PlannedRun atDefaults = plan.runs().stream().filter(r -> r.config().real("lr") == 0.1
+                && r.config().real("easing") == 0).findFirst().orElseThrow();
+        assertEquals(ReferenceGroup.of(atDefaults.group(), "every swept parameter at its default"), plan.reference());
+        assertEquals(plan.reference(), plan.shard(new Shard(1, 4)).reference());
+
+        RunPlan named = plan("\"grid\":{\"lr\":[0.2,0.3],\"easing\":[0.1,0]},\"seeds\":[1],"
+                + "\"compare_to\":{\"lr\":0.3,\"easing\":0.1}");
+        PlannedRun chosen = named.runs().stream().filter(r -> r.config().real("lr") == 0.3
+                && r.config().real("easing") == 0.1).findFirst().orElseThrow();
+        assertEquals(ReferenceGroup.of(chosen.group(), "named by compare_to"), named.reference());
+    }
+
+    @Test
+    void withoutAGroupAtTheDefaultsThereIsNoReferenceAndTheNoteSaysWhy() throws IOException {
+        assertEquals(ReferenceGroup.none("no group has every swept parameter at its default (lr=0.1); name the "
+                + "reference with \"compare_to\" in the spec"),
+                plan("\"grid\":{\"lr\":[0.2,0.3]},\"seeds\":[1]").reference());
+        assertEquals(ReferenceGroup.none("nothing varies in this sweep, so there is nothing to compare"),
+                plan("\"seeds\":[1]").reference());
+    }
+
+    @Test
+    void compareToMustPickOutExactlyOneGroupBySweptParameters() throws IOException {
+        String file = dir.resolve("s.json").toString();
+        String grid = "\"grid\":{\"lr\":[0.2,0.3],\"easing\":[0.1,0]},\"seeds\":[1],";
+        assertEquals(file + ": compare_to: lr=0.2 matches 2 groups; it should pick out one (add easing)",
+                assertThrows(PlanException.class, () -> plan(grid + "\"compare_to\":{\"lr\":0.2}")).getMessage());
+        assertEquals(file + ": compare_to: no group has lr=0.4 easing=0.1; it should name the values of one group of "
+                + "the sweep", assertThrows(PlanException.class,
+                () -> plan(grid + "\"compare_to\":{\"lr\":0.4,\"easing\":0.1}")).getMessage());
+        assertEquals(file + ": compare_to.steps: not swept in this sweep; compare_to names swept parameters: easing, lr",
+                assertThrows(PlanException.class, () -> plan(grid + "\"compare_to\":{\"steps\":10}")).getMessage());
+        assertEquals(file + ": compare_to.lrr: unknown parameter for experiment toy; allowed: easing, lr, optimizer, "
+                + "steps", assertThrows(PlanException.class, () -> plan(grid + "\"compare_to\":{\"lrr\":1}")).getMessage());
+        assertEquals(file + ": compare_to.lr: expected a positive number, got -1", assertThrows(PlanException.class,
+                () -> plan(grid + "\"compare_to\":{\"lr\":-1,\"easing\":0}")).getMessage());
+        // 1 and 1.0 are one value for a real parameter, as everywhere in a spec.
+        assertEquals("named by compare_to", plan("\"grid\":{\"lr\":[1,2]},\"seeds\":[1],\"compare_to\":{\"lr\":2.0}")
+                .reference().note());
+    }
+
+    @Test
     void badValuesNameTheFilePathAndRule() throws IOException {
         String file = dir.resolve("s.json").toString();
         assertEquals(file + ": grid.lr[1]: expected a positive number, got \"fast\"",

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.gansweep.engine.Outcome;
+import org.gansweep.plan.ReferenceGroup;
 import org.gansweep.plan.ResolvedConfig;
 import org.gansweep.plan.RunKeys;
 import org.gansweep.record.Provenance;
@@ -30,10 +31,10 @@ class ReportFormatGoldenTest {
             "amd64", 1.0, 10);
 
     private static SweepReport report() {
-        return report(List.of());
+        return report(List.of(), true);
     }
 
-    private static SweepReport report(List<String> finalColumns) {
+    private static SweepReport report(List<String> finalColumns, boolean compared) {
         List<RunRecord> records = new ArrayList<>();
         Outcome[][] outcomes = {
             {Outcome.CONVERGED, Outcome.CONVERGED, Outcome.CONVERGED, Outcome.OSCILLATING},
@@ -50,19 +51,34 @@ class ReportFormatGoldenTest {
                         Map.of("w", 0.01 * (s + 1) - g, "b", 1 + 0.001 * s), PROVENANCE));
             }
         }
-        return Grouping.summarize("golden", records, List.of("easing"), 14, finalColumns);
+        // The reference is the first group (easing 0.0), as the planner would pick it at the defaults.
+        return Grouping.summarize("golden", records, List.of("easing"), 14, finalColumns, compared
+                ? ReferenceGroup.of(records.get(0).group(), "every swept parameter at its default")
+                : ReferenceGroup.none("no group has every swept parameter at its default"));
     }
 
     @org.junit.jupiter.api.Test
     void anExperimentsHeadlineMetricsAppearAsGroupMediansAndMissingOnesAsDashes() throws IOException {
         StringBuilder out = new StringBuilder();
-        ReportFormatType.TEXT.format().write(report(List.of("w", "absent")), out);
+        ReportFormatType.TEXT.format().write(report(List.of("w", "absent"), false), out);
         List<String> lines = out.toString().lines().toList();
-        assertEquals(List.of("median_w", "median_absent"), lastTwo(lines.get(1)));
+        assertEquals(List.of("median_w", "median_absent"), lastTwo(lines.get(2)));
         // w = 0.01 (s + 1) - g over 4 seeds: medians 0.025, -0.975, -1.975.
-        assertEquals(List.of("0.02500", "-"), lastTwo(lines.get(2)));
-        assertEquals(List.of("-0.9750", "-"), lastTwo(lines.get(3)));
-        assertEquals(List.of("-1.975", "-"), lastTwo(lines.get(4)));
+        assertEquals(List.of("0.02500", "-"), lastTwo(lines.get(3)));
+        assertEquals(List.of("-0.9750", "-"), lastTwo(lines.get(4)));
+        assertEquals(List.of("-1.975", "-"), lastTwo(lines.get(5)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutAReferenceGroupOneLineSaysWhyAndNoComparisonColumnsAppear() throws IOException {
+        for (ReportFormatType type : ReportFormatType.values()) {
+            StringBuilder out = new StringBuilder();
+            type.format().write(report(List.of(), false), out);
+            String text = out.toString();
+            assertEquals(!type.equals(ReportFormatType.CSV), text.contains(
+                    "No comparison columns: no group has every swept parameter at its default."), type + ": " + text);
+            assertEquals(false, text.contains("vs_ref"), type + ": " + text);
+        }
     }
 
     private static List<String> lastTwo(String line) {

@@ -28,6 +28,14 @@ class SpecReaderTest {
     }
 
     @Test
+    void compareToKeepsItsParametersInTheOrderGiven() {
+        SweepSpec spec = parse("{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],"
+                + "\"compare_to\":{\"wd\":0,\"lr\":0.1,\"opt\":\"adam\"}}");
+        assertEquals(List.of("wd", "lr", "opt"), List.copyOf(spec.compareTo().keySet()));
+        assertEquals(List.of(0L, 0.1, "adam"), List.copyOf(spec.compareTo().values()));
+    }
+
+    @Test
     void zipGroupsNeedListsOfOneLength() {
         assertEquals("sweeps/x.json: zip[0].b: has 3 values; every list in a zip group needs the same length (2)",
                 error("{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"zip\":[{\"a\":[1,2],\"b\":[1,2,3]}]}"));
@@ -35,7 +43,10 @@ class SpecReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"frob\":1}|sweeps/x.json: frob: unknown key; allowed: name, experiment, base, description, set, grid, zip, seeds, exclude",
+        "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"frob\":1}|sweeps/x.json: frob: unknown key; allowed: name, experiment, base, description, set, grid, zip, seeds, exclude, compare_to",
+        "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"compare_to\":\"defaults\"}|sweeps/x.json: compare_to: expected an object of parameter: value, got \"defaults\"",
+        "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"compare_to\":{}}|sweeps/x.json: compare_to: expected a non-empty object of parameter: value naming the reference group, got {}",
+        "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[1],\"compare_to\":{\"lr\":[1]}}|sweeps/x.json: compare_to.lr: expected a number, string or boolean, got [1]",
         "{\"name\":\"../x\",\"experiment\":\"p\",\"seeds\":[1]}|sweeps/x.json: name: expected letters, digits, '.', '_' or '-' (a folder name, at most 100 characters, no '..'), got \"../x\"",
         "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":{\"count\":-3}}|sweeps/x.json: seeds.count: expected an integer from 1 to 1000000, got -3",
         "{\"name\":\"a\",\"experiment\":\"p\",\"seeds\":[]}|sweeps/x.json: seeds: expected at least one seed, got []",

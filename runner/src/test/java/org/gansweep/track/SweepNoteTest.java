@@ -25,8 +25,9 @@ class SweepNoteTest {
 
                 Runs: the sweep run `quickstart` holds the groups table (groups.json), report.html and the \
                 charts; under it one run per group (success_rate, ci_low, ci_high, n, median steps to converge, \
-                outcome counts, and the seeds' median and quartiles over training); under each group one run per \
-                seed (its trajectory, with trajectory.csv at full resolution). Run names show what differs from \
+                outcome counts, the difference from the reference group (vs_ref_* metrics, the verdict in the \
+                vs_ref_verdict tag) when the sweep has one, and the seeds' median and quartiles over training); \
+                under each group one run per seed (its trajectory, with trajectory.csv at full resolution). Run names show what differs from \
                 the defaults (`dwd` = d_weight_decay, `wn` = weight_noise), and `s7` for seed 7; full values are \
                 the params. Spec hash abc123.
                 """, SweepNote.of(quickstart));
