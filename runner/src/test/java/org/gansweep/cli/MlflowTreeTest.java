@@ -93,12 +93,42 @@ class MlflowTreeTest {
                         requestsFor(proxy.exchanges(), seed.getInfo().getRunId()), seed.getInfo().getRunName());
             }
 
+            assertComparedWithTheDefaultsGroup(groupsByKey.values());
             assertBandsAreTheSeedsQuantiles(client, results.resolve(sweep), groupsByKey.values().stream()
                     .filter(g -> g.getInfo().getRunName().equals("wn=1.5")).findFirst().orElseThrow(), seeds);
             assertGroupsTable(uri, sweepRun);
         } finally {
             client.close();
         }
+    }
+
+    /**
+     * The defaults group is the reference; every other group run carries its difference in success rate from
+     * it (read back from MLflow: the group's own success_rate minus the reference's), inside its interval,
+     * and a verdict tag.
+     */
+    private static void assertComparedWithTheDefaultsGroup(java.util.Collection<Run> groups) {
+        Run reference = groups.stream().filter(g -> g.getInfo().getRunName().equals("defaults")).findFirst().orElseThrow();
+        assertEquals("reference", MlflowView.tags(reference).get("vs_ref_verdict"));
+        double referenceRate = metric(reference, "success_rate");
+        for (Run group : groups) {
+            if (group == reference) {
+                continue;
+            }
+            String name = group.getInfo().getRunName();
+            double difference = metric(group, "vs_ref_diff");
+            assertEquals(metric(group, "success_rate") - referenceRate, difference, 1e-12, name);
+            assertTrue(metric(group, "vs_ref_diff_lo") <= difference && difference <= metric(group, "vs_ref_diff_hi"), name);
+            double p = metric(group, "vs_ref_p_holm");
+            assertTrue(p >= metric(group, "vs_ref_p") && p <= 1, name);
+            assertTrue(Set.of("better", "worse", "no evidence").contains(MlflowView.tags(group).get("vs_ref_verdict")),
+                    name);
+        }
+    }
+
+    private static double metric(Run run, String key) {
+        return run.getData().getMetricsList().stream().filter(m -> m.getKey().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(run.getInfo().getRunName() + " has no metric " + key)).getValue();
     }
 
     /**
