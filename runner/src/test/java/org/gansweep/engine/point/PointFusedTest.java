@@ -69,16 +69,7 @@ class PointFusedTest {
         List<PlannedRun> runs = mixed(40);
         List<RunResult> fused = train(FUSED_ONE_THREAD, runs);
         List<RunResult> nd4j = ND4J.train(runs, Precision.FLOAT, RunListener.NONE);
-        double worst = 0;
-        for (int r = 0; r < runs.size(); r++) {
-            for (int i = 0; i < fused.get(r).trajectory().size(); i++) {
-                double[] a = fused.get(r).trajectory().row(i);
-                double[] b = nd4j.get(r).trajectory().row(i);
-                for (int c = 1; c <= 9; c++) {
-                    worst = Math.max(worst, Math.abs(a[c] - b[c]));
-                }
-            }
-        }
+        double worst = PointRuns.largestParameterDifference(fused, nd4j);
         // tanh within 6 ulps and sums in another order: differences stay at float noise after 40 steps.
         assertTrue(worst < 2e-5, "largest parameter difference " + worst);
     }

@@ -119,16 +119,7 @@ class PointReadingsTest {
         }
         List<RunResult> fused = train(FUSED, runs);
         List<RunResult> nd4j = train(ND4J, runs);
-        double worst = 0;
-        for (int r = 0; r < runs.size(); r++) {
-            for (int i = 0; i < fused.get(r).trajectory().size(); i++) {
-                double[] a = fused.get(r).trajectory().row(i);
-                double[] b = nd4j.get(r).trajectory().row(i);
-                for (int c = 1; c <= 9; c++) {
-                    worst = Math.max(worst, Math.abs(a[c] - b[c]));
-                }
-            }
-        }
+        double worst = PointRuns.largestParameterDifference(fused, nd4j);
         assertTrue(worst < 5e-5, "largest parameter difference " + worst);
     }
 

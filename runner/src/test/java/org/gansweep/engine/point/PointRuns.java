@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gansweep.engine.RunResult;
 import org.gansweep.internal.Hashing;
 import org.gansweep.internal.Json;
 import org.gansweep.plan.GroupKey;
@@ -30,6 +32,21 @@ final class PointRuns {
         String id = Hashing.sha256Hex(values + "/" + seed).substring(0, 16);
         return new PlannedRun(new RunKey(id), new GroupKey(Hashing.sha256Hex(values.toString()).substring(0, 16)),
                 "point", new ResolvedConfig(values), seed);
+    }
+
+    /** The largest difference in w, b or a D parameter (trajectory columns 1-9) between two kernels' runs. */
+    static double largestParameterDifference(List<RunResult> a, List<RunResult> b) {
+        double worst = 0;
+        for (int r = 0; r < a.size(); r++) {
+            for (int i = 0; i < a.get(r).trajectory().size(); i++) {
+                double[] x = a.get(r).trajectory().row(i);
+                double[] y = b.get(r).trajectory().row(i);
+                for (int c = 1; c <= 9; c++) {
+                    worst = Math.max(worst, Math.abs(x[c] - y[c]));
+                }
+            }
+        }
+        return worst;
     }
 
     static Map<String, Object> defaults() {
