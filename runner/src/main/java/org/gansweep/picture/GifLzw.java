@@ -1,24 +1,27 @@
 package org.gansweep.picture;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * GIF's variable-width LZW over 8-bit palette indices (codes of 9 to 12 bits, a clear code when the table is
  * full), written as the image data of one frame: the minimum code size, sub-blocks of at most 255 bytes, and
  * the empty block that ends them. The code widths follow the classic compress/GIFEncoder schedule, which every
- * decoder reads. Not thread-safe: one per frame being written.
+ * decoder reads. One per frame being written.
  */
 final class GifLzw {
     private static final int BITS = 8;
     private static final int CLEAR = 1 << BITS;
     private static final int END = CLEAR + 1;
     private static final int MAX_CODES = 1 << 12;
-    /** Open-addressed (prefix code, next index) -> code; twice the most entries, so probes stay short. */
-    private static final int SLOTS = 2 * MAX_CODES;
+    /**
+     * (prefix code, next index) -> code, 0 for none (no string's code is 0): a direct table, one load per
+     * pixel where a hash table's probing cost most of the encoding. 2 MB, so one per thread, kept; a clear
+     * empties only the entries it set.
+     */
+    private static final ThreadLocal<short[]> TABLE = ThreadLocal.withInitial(() -> new short[MAX_CODES << BITS]);
 
-    private final int[] keys = new int[SLOTS];
-    private final short[] codes = new short[SLOTS];
+    private final short[] table = TABLE.get();
+    private final int[] set = new int[MAX_CODES];
     private final ByteArrayOutputStream out;
     private final byte[] block = new byte[255];
     private int blockSize;
@@ -37,43 +40,45 @@ final class GifLzw {
         out.write(BITS);
         lzw.reset();
         lzw.emit(CLEAR);
+        try {
+            lzw.encode(indices, stride, x, y, width, height);
+        } finally {
+            lzw.reset(); // the next frame on this thread starts from an empty table
+        }
+    }
+
+    private void encode(byte[] indices, int stride, int x, int y, int width, int height) {
         int prefix = indices[y * stride + x] & 0xFF;
         for (int row = y; row < y + height; row++) {
             int offset = row * stride;
             for (int column = row == y ? x + 1 : x; column < x + width; column++) {
                 int next = indices[offset + column] & 0xFF;
                 int key = prefix << BITS | next;
-                int slot = lzw.find(key);
-                if (lzw.keys[slot] == key) {
-                    prefix = lzw.codes[slot];
+                int code = table[key];
+                if (code != 0) {
+                    prefix = code;
                     continue;
                 }
-                lzw.emit(prefix);
-                if (lzw.nextCode < MAX_CODES) {
-                    lzw.keys[slot] = key;
-                    lzw.codes[slot] = (short) lzw.nextCode++;
+                emit(prefix);
+                if (nextCode < MAX_CODES) {
+                    table[key] = (short) nextCode;
+                    set[nextCode++] = key;
                 } else {
-                    lzw.emit(CLEAR);
-                    lzw.reset();
+                    emit(CLEAR);
+                    reset();
                 }
                 prefix = next;
             }
         }
-        lzw.emit(prefix);
-        lzw.emit(END);
-        lzw.flush();
-    }
-
-    private int find(int key) {
-        int slot = (key * 0x9E3779B1) >>> (32 - 13);
-        while (keys[slot] != -1 && keys[slot] != key) {
-            slot = (slot + 1) & (SLOTS - 1);
-        }
-        return slot;
+        emit(prefix);
+        emit(END);
+        flush();
     }
 
     private void reset() {
-        Arrays.fill(keys, -1);
+        for (int code = END + 1; code < nextCode; code++) {
+            table[set[code]] = 0;
+        }
         nextCode = END + 1;
         codeSize = BITS + 1;
     }
