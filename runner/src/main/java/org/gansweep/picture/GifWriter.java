@@ -43,14 +43,14 @@ final class GifWriter {
         out.write(11);
         out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(new byte[] {3, 1, 0, 0, 0}); // sub-block 1, loop count 0 = forever
-        byte[] previous = null;
+        int[] previous = null;
         for (BufferedImage drawn : frames) {
             if (drawn.getWidth() != width || drawn.getHeight() != height) {
                 throw new IllegalArgumentException("frames differ in size");
             }
-            byte[] frame = indices(drawn);
-            // After the first frame only the rectangle that changed is stored, drawn over the frame before
-            // (axes, labels and gridlines stay): compressing it is most of an animation's cost.
+            int[] frame = rgb(drawn);
+            // After the first frame only the rectangle that changed is mapped to the palette and stored, drawn
+            // over the frame before (axes, labels and gridlines stay): that is most of an animation's cost.
             Rectangle changed = previous == null ? new Rectangle(width, height) : changed(previous, frame, width, height);
             out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 1 << 2}); // the next frame is drawn over this one
             short16(out, Math.max(1, delayMillis / 10));
@@ -61,7 +61,7 @@ final class GifWriter {
             short16(out, changed.width);
             short16(out, changed.height);
             out.write(0); // no local palette, not interlaced
-            GifLzw.write(frame, width, changed.x, changed.y, changed.width, changed.height, out);
+            GifLzw.write(indices(frame, width, changed), changed.width, 0, 0, changed.width, changed.height, out);
             previous = frame;
         }
         out.write(0x3B);
@@ -73,8 +73,8 @@ final class GifWriter {
         out.write(value >>> 8 & 0xFF);
     }
 
-    /** The smallest rectangle holding every pixel that differs; one pixel when none does. */
-    static Rectangle changed(byte[] a, byte[] b, int width, int height) {
+    /** The smallest rectangle holding every pixel whose colour differs; one pixel when none does. */
+    static Rectangle changed(int[] a, int[] b, int width, int height) {
         int top = height;
         int bottom = -1;
         int left = width;
@@ -83,7 +83,7 @@ final class GifWriter {
             int row = y * width;
             int first = -1;
             for (int x = 0; x < width; x++) {
-                if (a[row + x] != b[row + x]) {
+                if (((a[row + x] ^ b[row + x]) & 0xFFFFFF) != 0) {
                     first = x;
                     break;
                 }
@@ -92,7 +92,7 @@ final class GifWriter {
                 continue;
             }
             int last = width - 1;
-            while (a[row + last] == b[row + last]) {
+            while (((a[row + last] ^ b[row + last]) & 0xFFFFFF) == 0) {
                 last--;
             }
             top = Math.min(top, y);
@@ -104,39 +104,36 @@ final class GifWriter {
     }
 
     /** The frame as the GIF shows it, for comparing with what a decoder reads back. */
-    static BufferedImage indexed(BufferedImage rgb) {
-        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
-        byte[] indices = indices(rgb);
+    static BufferedImage indexed(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+        byte[] indices = indices(rgb(image), image.getWidth(), new Rectangle(image.getWidth(), image.getHeight()));
         System.arraycopy(indices, 0, ((DataBufferByte) out.getRaster().getDataBuffer()).getData(), 0, indices.length);
         return out;
     }
 
     /**
-     * The frame's palette indices, row by row, in a fixed 256-colour palette (a 6x6x6 colour cube plus 40
-     * greys): one palette for every frame, where a palette built per frame cost most of an animation's time
-     * (the JDK's octree); charts use few colours.
+     * The palette indices of a rectangle of the frame, row by row, in a fixed 256-colour palette (a 6x6x6
+     * colour cube plus 40 greys): one palette for every frame, where a palette built per frame cost most of
+     * an animation's time (the JDK's octree); charts use few colours.
      */
-    static byte[] indices(BufferedImage rgb) {
-        int width = rgb.getWidth();
-        int height = rgb.getHeight();
-        byte[] pixels = new byte[width * height];
-        int[] direct = packedPixels(rgb);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            int offset = 0;
-            if (direct == null) {
-                rgb.getRGB(0, y, width, 1, row, 0, width);
-            } else {
-                row = direct;
-                offset = y * width;
-            }
-            for (int x = 0; x < width; x++) {
-                int p = row[offset + x];
+    static byte[] indices(int[] rgb, int stride, Rectangle part) {
+        byte[] indices = new byte[part.width * part.height];
+        int at = 0;
+        for (int y = part.y; y < part.y + part.height; y++) {
+            for (int x = part.x; x < part.x + part.width; x++) {
+                int p = rgb[y * stride + x];
                 // Nearest palette colour, no dithering: flat chart colours stay flat and the GIF compresses.
-                pixels[y * width + x] = NEAREST[((p >> 19) & 31) << 10 | ((p >> 11) & 31) << 5 | ((p >> 3) & 31)];
+                indices[at++] = NEAREST[((p >> 19) & 31) << 10 | ((p >> 11) & 31) << 5 | ((p >> 3) & 31)];
             }
         }
-        return pixels;
+        return indices;
+    }
+
+    /** The image's pixels as packed RGB ints, row by row: in place when it was drawn as such. */
+    private static int[] rgb(BufferedImage image) {
+        int[] direct = packedPixels(image);
+        return direct != null ? direct
+                : image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     /**
