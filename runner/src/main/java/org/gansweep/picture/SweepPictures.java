@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -60,9 +59,10 @@ public final class SweepPictures {
     }
 
     /**
-     * Draws on {@code threads} threads, one task per group: it reads the group's tables once, for the bands,
-     * to leave out the runs whose tables do not read, and for its selected runs' pictures, each a task of its
-     * own. The sweep charts come last, from the readable runs.
+     * Draws on {@code threads} threads, one task per group: it reads the group's tables once, for the bands
+     * and to leave out the runs whose tables do not read, and hands its selected runs to tasks of their own
+     * (which read their tables again: holding every group's tables until its runs are drawn would hold the
+     * whole sweep). The sweep charts come last, from the readable runs.
      */
     public static Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                              int threads) {
@@ -89,10 +89,8 @@ public final class SweepPictures {
                 List<RunRecord> members = byGroup.getOrDefault(group.group(), List.of());
                 work.add(pool.submit(() -> {
                     GroupTables tables = GroupTables.read(store, members, damaged);
-                    for (int i : tables.indices(selection.select(tables.readable()))) {
-                        work.add(pool.submit(() -> runs.put(tables.readable().get(i).key(),
-                                drawRun(store, family, tables.readable().get(i), tables.trajectory(i),
-                                        tables.histogram(i)))));
+                    for (RunRecord run : selection.select(tables.readable())) {
+                        work.add(pool.submit(() -> runs.put(run.key(), drawRun(store, family, run))));
                     }
                     if (!tables.readable().isEmpty()) {
                         String name = "bands-" + group.group().value() + ".png";
@@ -141,8 +139,7 @@ public final class SweepPictures {
                 Labels.group(group) + " (" + trajectories.size() + " seeds)", file);
     }
 
-    private static List<String> drawRun(ResultStore store, ExperimentPictures family, RunRecord run,
-                                        Trajectory trajectory, Optional<Trajectory> histogram) {
+    private static List<String> drawRun(ResultStore store, ExperimentPictures family, RunRecord run) {
         Path dir = store.runDirectory(run.key());
         String prefix = "runs/" + run.key().value() + "/";
         Path png = dir.resolve(RunPictures.TRAJECTORY_PNG);
@@ -150,9 +147,10 @@ public final class SweepPictures {
         List<String> drawn = new ArrayList<>();
         boolean fresh = upToDate(png, dir) && (upToDate(gif, dir) || !hasAnimation(family));
         if (!fresh) {
+            Trajectory trajectory = store.readTrajectory(run.key());
             String title = run.experiment() + " seed " + run.seed() + ": " + run.outcome().label();
             RunPictures.writeTrajectory(trajectory, family.targets(run.config()), title, png);
-            RunPictures.writeAnimation(family, trajectory, histogram, run.config(), gif);
+            RunPictures.writeAnimation(family, trajectory, store.readHistogram(run.key()), run.config(), gif);
         }
         drawn.add(prefix + RunPictures.TRAJECTORY_PNG);
         if (Files.exists(gif)) {
