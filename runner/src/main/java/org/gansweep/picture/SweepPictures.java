@@ -1,5 +1,6 @@
 package org.gansweep.picture;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,10 @@ import org.gansweep.record.RunRecord;
 import org.gansweep.record.StoreException;
 import org.gansweep.report.GroupSummary;
 import org.gansweep.report.SweepReport;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a sweep's pictures from its results folder: the sweep charts in {@code plots/} and, for the selected
@@ -56,6 +61,23 @@ public final class SweepPictures {
     }
 
     private SweepPictures() {
+    }
+
+    /**
+     * Loads what drawing needs (JFreeChart, fonts, Java2D's rasterizer, the encoders) by drawing and
+     * encoding a small chart, for a command to do on a spare thread while it starts up, so that its pictures
+     * later start warm. Draws nothing to disk.
+     */
+    public static void warmUp() {
+        XYSeries series = new XYSeries("warm-up");
+        for (int i = 0; i < 50; i++) {
+            series.add(i, Math.sin(i / 5.0));
+        }
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), new NumberAxis("x"), new NumberAxis("y"),
+                PointPictures.line(Charts.INK));
+        BufferedImage image = Charts.image(Charts.chart("warm-up", plot, true), 200, 150);
+        PngWriter.encode(image);
+        GifWriter.encode(List.of(image, image), 100);
     }
 
     /**
