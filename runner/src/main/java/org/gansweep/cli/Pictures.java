@@ -32,10 +32,15 @@ final class Pictures {
     static SweepPictures.Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                      PrintStream err) {
         long start = System.nanoTime();
-        List<RunRecord> readable = ReadableRuns.of(store, records, "pictures", err);
-        SweepPictures.Drawn drawn = SweepPictures.draw(store, report, readable, selection,
+        SweepPictures.Drawn drawn = SweepPictures.draw(store, report, records, selection,
                 Runtime.getRuntime().availableProcessors());
-        HtmlReport.write(store, report, readable, drawn);
+        for (RunRecord record : records) {
+            String damage = drawn.damaged().get(record.key());
+            if (damage != null) {
+                err.println("pictures: skipped run " + record.key().value() + ": " + damage);
+            }
+        }
+        HtmlReport.write(store, report, drawn.readable(), drawn);
         err.printf(Locale.ROOT, "pictures: %d sweep charts, %d group bands, %d runs drawn (--plots %s) in %.1f s%n",
                 drawn.sweepCharts().size(), drawn.bands().size(), drawn.runs().size(),
                 selection.name().toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);

@@ -126,6 +126,13 @@ final class RunCommand extends SweepOptions implements Command {
                 .mapToInt(List::size).max().orElse(0);
         int cores = Runtime.getRuntime().availableProcessors();
         int nd4jThreads = threads > 0 ? threads : largest < SINGLE_THREAD_BELOW ? 1 : cores;
+        if (selection != PlotSelection.NONE) {
+            // Starting the backend is mostly one thread loading native libraries: the other core loads
+            // the drawing code meanwhile.
+            Thread warmUp = new Thread(SweepPictures::warmUp, "gansweep-pictures-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         Numerics numerics = Backends.start(backend, precision, nd4jThreads);
         boolean fused = !kernel.equals("nd4j") && numerics.backend().equals("cpu");
         Map<String, Experiment> experiments = Experiments.all(fused, threads > 0 ? threads : cores);

@@ -4,11 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.gansweep.internal.AtomicFiles;
 import org.gansweep.record.StoreException;
 import org.jfree.chart.JFreeChart;
@@ -92,13 +89,7 @@ final class Charts {
     }
 
     static void writePng(BufferedImage image, Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        write(file, bytes.toByteArray());
+        write(file, PngWriter.encode(image));
     }
 
     static void write(Path file, byte[] content) {

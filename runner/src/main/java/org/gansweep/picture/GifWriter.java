@@ -4,25 +4,17 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
- * An animated, looping GIF from frames, with the JDK's own GIF writer: each frame gets a delay in its
- * graphic control extension, and the first one the NETSCAPE2.0 extension that makes viewers loop. Frames
- * after the first store only the rectangle that changed.
+ * An animated, looping GIF from frames, written byte by byte: one global palette, the NETSCAPE2.0 extension
+ * that makes viewers loop, and per frame a graphic control extension with its delay. Frames after the first
+ * store only the rectangle that changed. The JDK's ImageIO writer did the same at several times the cost
+ * (a metadata tree per frame, a copy of each rectangle, its file cache).
  */
 final class GifWriter {
     private GifWriter() {
@@ -32,42 +24,57 @@ final class GifWriter {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("an animation needs at least one frame");
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.prepareWriteSequence(null);
-            BufferedImage previous = null;
-            for (BufferedImage drawn : frames) {
-                BufferedImage frame = indexed(drawn);
-                // After the first frame only the rectangle that changed is stored, drawn over the frame before
-                // (axes, labels and gridlines stay): compressing it is most of an animation's cost.
-                Rectangle changed = previous == null ? new Rectangle(frame.getWidth(), frame.getHeight())
-                        : changed(previous, frame);
-                BufferedImage part = frame.getSubimage(changed.x, changed.y, changed.width, changed.height);
-                BufferedImage stored = previous == null ? frame : copy(part);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(stored),
-                        param);
-                annotate(metadata, delayMillis, previous == null, changed);
-                writer.writeToSequence(new IIOImage(stored, null, metadata), param);
-                previous = frame;
-            }
-            writer.endWriteSequence();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
+        int width = frames.get(0).getWidth();
+        int height = frames.get(0).getHeight();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
+        short16(out, width);
+        short16(out, height);
+        out.write(0xF7); // a global table of 256 colours, 8 bits each
+        out.write(0); // background colour index
+        out.write(0); // square pixels
+        for (int i = 0; i < PALETTE.getMapSize(); i++) {
+            out.write(PALETTE.getRed(i));
+            out.write(PALETTE.getGreen(i));
+            out.write(PALETTE.getBlue(i));
         }
-        return bytes.toByteArray();
+        out.write(0x21);
+        out.write(0xFF);
+        out.write(11);
+        out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {3, 1, 0, 0, 0}); // sub-block 1, loop count 0 = forever
+        int[] previous = null;
+        for (BufferedImage drawn : frames) {
+            if (drawn.getWidth() != width || drawn.getHeight() != height) {
+                throw new IllegalArgumentException("frames differ in size");
+            }
+            int[] frame = rgb(drawn);
+            // After the first frame only the rectangle that changed is mapped to the palette and stored, drawn
+            // over the frame before (axes, labels and gridlines stay): that is most of an animation's cost.
+            Rectangle changed = previous == null ? new Rectangle(width, height) : changed(previous, frame, width, height);
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 1 << 2}); // the next frame is drawn over this one
+            short16(out, Math.max(1, delayMillis / 10));
+            out.writeBytes(new byte[] {0, 0}); // no transparent colour; end of extension
+            out.write(0x2C);
+            short16(out, changed.x);
+            short16(out, changed.y);
+            short16(out, changed.width);
+            short16(out, changed.height);
+            out.write(0); // no local palette, not interlaced
+            GifLzw.write(indices(frame, width, changed), changed.width, 0, 0, changed.width, changed.height, out);
+            previous = frame;
+        }
+        out.write(0x3B);
+        return out.toByteArray();
     }
 
-    /** The smallest rectangle holding every pixel that differs; one pixel when none does. */
-    static Rectangle changed(BufferedImage before, BufferedImage after) {
-        byte[] a = pixels(before);
-        byte[] b = pixels(after);
-        int width = after.getWidth();
-        int height = after.getHeight();
+    private static void short16(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xFF);
+        out.write(value >>> 8 & 0xFF);
+    }
+
+    /** The smallest rectangle holding every pixel whose colour differs; one pixel when none does. */
+    static Rectangle changed(int[] a, int[] b, int width, int height) {
         int top = height;
         int bottom = -1;
         int left = width;
@@ -76,7 +83,7 @@ final class GifWriter {
             int row = y * width;
             int first = -1;
             for (int x = 0; x < width; x++) {
-                if (a[row + x] != b[row + x]) {
+                if (((a[row + x] ^ b[row + x]) & 0xFFFFFF) != 0) {
                     first = x;
                     break;
                 }
@@ -85,7 +92,7 @@ final class GifWriter {
                 continue;
             }
             int last = width - 1;
-            while (a[row + last] == b[row + last]) {
+            while (((a[row + last] ^ b[row + last]) & 0xFFFFFF) == 0) {
                 last--;
             }
             top = Math.min(top, y);
@@ -96,50 +103,44 @@ final class GifWriter {
         return bottom < 0 ? new Rectangle(0, 0, 1, 1) : new Rectangle(left, top, right - left + 1, bottom - top + 1);
     }
 
-    private static byte[] pixels(BufferedImage indexed) {
-        return ((DataBufferByte) indexed.getRaster().getDataBuffer()).getData();
-    }
-
-    /** A sub-image as an image of its own (the writer would otherwise see the parent's raster layout). */
-    private static BufferedImage copy(BufferedImage part) {
-        BufferedImage out = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
-        out.setData(part.getRaster().createTranslatedChild(0, 0));
+    /** The frame as the GIF shows it, for comparing with what a decoder reads back. */
+    static BufferedImage indexed(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+        byte[] indices = indices(rgb(image), image.getWidth(), new Rectangle(image.getWidth(), image.getHeight()));
+        System.arraycopy(indices, 0, ((DataBufferByte) out.getRaster().getDataBuffer()).getData(), 0, indices.length);
         return out;
     }
 
     /**
-     * The frame in a fixed 256-colour palette (a 6x6x6 colour cube plus 40 greys). Without it the JDK writer
-     * builds an octree palette per frame, which costs most of an animation's time; charts use few colours.
+     * The palette indices of a rectangle of the frame, row by row, in a fixed 256-colour palette (a 6x6x6
+     * colour cube plus 40 greys): one palette for every frame, where a palette built per frame cost most of
+     * an animation's time (the JDK's octree); charts use few colours.
      */
-    static BufferedImage indexed(BufferedImage rgb) {
-        int width = rgb.getWidth();
-        int height = rgb.getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
-        byte[] pixels = pixels(out);
-        int[] direct = packedPixels(rgb);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            int offset = 0;
-            if (direct == null) {
-                rgb.getRGB(0, y, width, 1, row, 0, width);
-            } else {
-                row = direct;
-                offset = y * width;
-            }
-            for (int x = 0; x < width; x++) {
-                int p = row[offset + x];
+    static byte[] indices(int[] rgb, int stride, Rectangle part) {
+        byte[] indices = new byte[part.width * part.height];
+        int at = 0;
+        for (int y = part.y; y < part.y + part.height; y++) {
+            for (int x = part.x; x < part.x + part.width; x++) {
+                int p = rgb[y * stride + x];
                 // Nearest palette colour, no dithering: flat chart colours stay flat and the GIF compresses.
-                pixels[y * width + x] = NEAREST[((p >> 19) & 31) << 10 | ((p >> 11) & 31) << 5 | ((p >> 3) & 31)];
+                indices[at++] = NEAREST[((p >> 19) & 31) << 10 | ((p >> 11) & 31) << 5 | ((p >> 3) & 31)];
             }
         }
-        return out;
+        return indices;
+    }
+
+    /** The image's pixels as packed RGB ints, row by row: in place when it was drawn as such. */
+    private static int[] rgb(BufferedImage image) {
+        int[] direct = packedPixels(image);
+        return direct != null ? direct
+                : image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     /**
      * The pixels of an image drawn as packed RGB ints (what charts are drawn into), read in place: getRGB's
      * colour-model conversion per pixel cost more than the palette lookup. Null for any other layout.
      */
-    private static int[] packedPixels(BufferedImage image) {
+    static int[] packedPixels(BufferedImage image) {
         boolean packed = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
         if (!packed || !(image.getRaster().getDataBuffer() instanceof DataBufferInt buffer)
                 || !(image.getSampleModel() instanceof SinglePixelPackedSampleModel model)
@@ -150,11 +151,11 @@ final class GifWriter {
         return buffer.getData();
     }
 
-    private static final java.awt.image.IndexColorModel PALETTE = palette();
+    private static final IndexColorModel PALETTE = palette();
     /** Palette index of the nearest colour for each 15-bit RGB. */
     private static final byte[] NEAREST = nearest(PALETTE);
 
-    private static byte[] nearest(java.awt.image.IndexColorModel palette) {
+    private static byte[] nearest(IndexColorModel palette) {
         byte[] table = new byte[1 << 15];
         for (int key = 0; key < table.length; key++) {
             int r = ((key >> 10) & 31) * 8 + 4;
@@ -177,7 +178,7 @@ final class GifWriter {
         return table;
     }
 
-    private static java.awt.image.IndexColorModel palette() {
+    private static IndexColorModel palette() {
         byte[] r = new byte[256];
         byte[] g = new byte[256];
         byte[] b = new byte[256];
@@ -198,45 +199,6 @@ final class GifWriter {
             g[i] = (byte) level;
             b[i] = (byte) level;
         }
-        return new java.awt.image.IndexColorModel(8, 256, r, g, b);
-    }
-
-    private static void annotate(IIOMetadata metadata, int delayMillis, boolean first, Rectangle place)
-            throws IIOInvalidTreeException {
-        String format = metadata.getNativeMetadataFormatName();
-        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
-        IIOMetadataNode descriptor = child(root, "ImageDescriptor");
-        descriptor.setAttribute("imageLeftPosition", Integer.toString(place.x));
-        descriptor.setAttribute("imageTopPosition", Integer.toString(place.y));
-        descriptor.setAttribute("imageWidth", Integer.toString(place.width));
-        descriptor.setAttribute("imageHeight", Integer.toString(place.height));
-        descriptor.setAttribute("interlaceFlag", "FALSE");
-        IIOMetadataNode control = child(root, "GraphicControlExtension");
-        // The next frame is drawn over this one, which stays.
-        control.setAttribute("disposalMethod", "doNotDispose");
-        control.setAttribute("userInputFlag", "FALSE");
-        control.setAttribute("transparentColorFlag", "FALSE");
-        control.setAttribute("delayTime", Integer.toString(Math.max(1, delayMillis / 10)));
-        control.setAttribute("transparentColorIndex", "0");
-        if (first) {
-            IIOMetadataNode extensions = child(root, "ApplicationExtensions");
-            IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
-            loop.setAttribute("applicationID", "NETSCAPE");
-            loop.setAttribute("authenticationCode", "2.0");
-            loop.setUserObject(new byte[] {1, 0, 0}); // sub-block 1, loop count 0 = forever
-            extensions.appendChild(loop);
-        }
-        metadata.setFromTree(format, root);
-    }
-
-    private static IIOMetadataNode child(IIOMetadataNode root, String name) {
-        for (int i = 0; i < root.getLength(); i++) {
-            if (root.item(i).getNodeName().equalsIgnoreCase(name)) {
-                return (IIOMetadataNode) root.item(i);
-            }
-        }
-        IIOMetadataNode node = new IIOMetadataNode(name);
-        root.appendChild(node);
-        return node;
+        return new IndexColorModel(8, 256, r, g, b);
     }
 }

@@ -1,6 +1,10 @@
 package org.gansweep.picture;
 
 import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.plan.ResolvedConfig;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -25,6 +29,11 @@ final class PointPictures implements ExperimentPictures {
     private static final double X_MAX = 3;
     private static final int SAMPLES = 121;
     private static final double REAL = 1.0;
+    private static final double G_MIN = -3;
+    private static final double G_MAX = 4;
+    private static final BasicStroke LINE = new BasicStroke(2f);
+    /** Guarded by this. */
+    private Backdrop backdrop;
 
     @Override
     public Map<String, Double> targets(ResolvedConfig config) {
@@ -46,30 +55,67 @@ final class PointPictures implements ExperimentPictures {
         for (int i = 0; i < names.length; i++) {
             d[i] = v[trajectory.column(names[i])];
         }
-        XYSeries g = new XYSeries("G(x) = w x + b");
-        XYSeries disc = new XYSeries("D(x)");
+        Backdrop backdrop = backdrop(width, height);
+        Path2D g = new Path2D.Double();
+        Path2D disc = new Path2D.Double();
         for (int i = 0; i < SAMPLES; i++) {
             double x = X_MIN + (X_MAX - X_MIN) * i / (SAMPLES - 1);
-            g.add(x, clip(w * x + b));
             double logit = d[4] * Math.tanh(d[0] * x + d[2]) + d[5] * Math.tanh(d[1] * x + d[3]) + d[6];
-            disc.add(x, 1 / (1 + Math.exp(-logit)));
+            lineTo(g, i, backdrop.column(x, X_MIN, X_MAX), backdrop.row(clip(w * x + b), G_MIN, G_MAX));
+            lineTo(disc, i, backdrop.column(x, X_MIN, X_MAX), backdrop.row(1 / (1 + Math.exp(-logit)), 0, 1));
         }
+        Backdrop.Frame frame = backdrop.frame(String.format(Locale.ROOT, "step %d   w %.3f   b %.3f", (long) v[0], w, b));
+        Graphics2D graphics = frame.graphics();
+        graphics.setStroke(LINE);
+        graphics.setPaint(Charts.INK);
+        graphics.draw(g);
+        graphics.setPaint(Charts.SECOND);
+        graphics.draw(disc);
+        // The markers lie over the lines, as JFreeChart's foreground markers do.
+        Rectangle2D area = backdrop.dataArea();
+        double realRow = backdrop.row(REAL, G_MIN, G_MAX);
+        graphics.setPaint(Charts.TARGET);
+        graphics.setStroke(Charts.target(REAL).getStroke());
+        graphics.draw(new Line2D.Double(area.getMinX(), realRow, area.getMaxX(), realRow));
+        double realColumn = backdrop.column(REAL, X_MIN, X_MAX);
+        graphics.setStroke(new BasicStroke(1f));
+        graphics.draw(new Line2D.Double(realColumn, area.getMinY(), realColumn, area.getMaxY()));
+        graphics.dispose();
+        return Optional.of(frame.image());
+    }
+
+    private static void lineTo(Path2D path, int i, double x, double y) {
+        if (i == 0) {
+            path.moveTo(x, y);
+        } else {
+            path.lineTo(x, y);
+        }
+    }
+
+    /** Axes, gridlines and legend of every frame, the same for every run: drawn once per size. */
+    private Backdrop backdrop(int width, int height) {
+        synchronized (this) {
+            if (backdrop == null || backdrop.width() != width || backdrop.height() != height) {
+                backdrop = new Backdrop(chart(), width, height);
+            }
+            return backdrop;
+        }
+    }
+
+    private static JFreeChart chart() {
         NumberAxis xAxis = new NumberAxis("x");
         xAxis.setRange(X_MIN, X_MAX);
         NumberAxis gAxis = new NumberAxis("G(x)");
-        gAxis.setRange(-3, 4);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(g), xAxis, gAxis, line(Charts.INK));
+        gAxis.setRange(G_MIN, G_MAX);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(new XYSeries("G(x) = w x + b")), xAxis, gAxis, line(Charts.INK));
         NumberAxis dAxis = new NumberAxis("D(x)");
         dAxis.setRange(0, 1);
         plot.setRangeAxis(1, dAxis);
-        plot.setDataset(1, new XYSeriesCollection(disc));
+        plot.setDataset(1, new XYSeriesCollection(new XYSeries("D(x)")));
         plot.setRenderer(1, line(Charts.SECOND));
         plot.mapDatasetToRangeAxis(1, 1);
-        plot.addRangeMarker(Charts.target(REAL));
-        ValueMarker real = new ValueMarker(REAL, Charts.TARGET, new BasicStroke(1f));
-        plot.addDomainMarker(real);
-        String title = String.format(Locale.ROOT, "step %d   w %.3f   b %.3f", (long) v[0], w, b);
-        return Optional.of(Charts.image(Charts.chart(title, plot, true), width, height));
+        // The title's band: erased and written again on every frame.
+        return Charts.chart("step 0   w 0.000   b 0.000", plot, true);
     }
 
     /** Keeps a wild early line inside the picture instead of flattening the axis. */
@@ -80,7 +126,7 @@ final class PointPictures implements ExperimentPictures {
     static XYLineAndShapeRenderer line(java.awt.Paint paint) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, paint);
-        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(0, LINE);
         return renderer;
     }
 }

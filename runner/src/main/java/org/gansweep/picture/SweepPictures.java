@@ -1,5 +1,6 @@
 package org.gansweep.picture;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +22,10 @@ import org.gansweep.record.RunRecord;
 import org.gansweep.record.StoreException;
 import org.gansweep.report.GroupSummary;
 import org.gansweep.report.SweepReport;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a sweep's pictures from its results folder: the sweep charts in {@code plots/} and, for the selected
@@ -37,17 +44,51 @@ public final class SweepPictures {
         return ExperimentPictures.of(experiment).bandColumns(new Trajectory(List.of("step"), List.of()));
     }
 
-    /** What was drawn: sweep charts (relative to the sweep folder) and each run's pictures. */
-    public record Drawn(List<String> sweepCharts, Map<GroupKey, String> bands, Map<RunKey, List<String>> runs) {
+    /**
+     * What was drawn: sweep charts (relative to the sweep folder) and each run's pictures; the runs whose
+     * tables read (in the order given), which the charts and report.html show; and the others with what is
+     * wrong with them.
+     */
+    public record Drawn(List<String> sweepCharts, Map<GroupKey, String> bands, Map<RunKey, List<String>> runs,
+                        List<RunRecord> readable, Map<RunKey, String> damaged) {
+        public Drawn {
+            sweepCharts = List.copyOf(sweepCharts);
+            bands = Map.copyOf(bands);
+            runs = Map.copyOf(runs);
+            readable = List.copyOf(readable);
+            damaged = Map.copyOf(damaged);
+        }
     }
 
     private SweepPictures() {
     }
 
+    /**
+     * Loads what drawing needs (JFreeChart, fonts, Java2D's rasterizer, the encoders) by drawing and
+     * encoding a small chart, for a command to do on a spare thread while it starts up, so that its pictures
+     * later start warm. Draws nothing to disk.
+     */
+    public static void warmUp() {
+        XYSeries series = new XYSeries("warm-up");
+        for (int i = 0; i < 50; i++) {
+            series.add(i, Math.sin(i / 5.0));
+        }
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), new NumberAxis("x"), new NumberAxis("y"),
+                PointPictures.line(Charts.INK));
+        BufferedImage image = Charts.image(Charts.chart("warm-up", plot, true), 200, 150);
+        PngWriter.encode(image);
+        GifWriter.encode(List.of(image, image), 100);
+    }
+
+    /**
+     * Draws on {@code threads} threads, one task per group: it reads the group's tables once, for the bands
+     * and to leave out the runs whose tables do not read, and hands its selected runs to tasks of their own
+     * (which read their tables again: holding every group's tables until its runs are drawn would hold the
+     * whole sweep). The sweep charts come last, from the readable runs.
+     */
     public static Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                              int threads) {
-        Path sweepDir = store.sweepDir();
-        Path plots = sweepDir.resolve(PLOTS);
+        Path plots = store.sweepDir().resolve(PLOTS);
         try {
             Files.createDirectories(plots);
         } catch (IOException e) {
@@ -55,17 +96,7 @@ public final class SweepPictures {
         }
         Map<GroupKey, List<RunRecord>> byGroup = new LinkedHashMap<>();
         records.forEach(r -> byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r));
-        String experiment = records.isEmpty() ? "" : records.get(0).experiment();
-        ExperimentPictures family = ExperimentPictures.of(experiment);
-        List<String> charts = new ArrayList<>();
-        if (!report.groups().isEmpty()) {
-            SuccessRateChart.write(report.groups(), report.sweep() + ": success rate (Wilson 95%)",
-                    plots.resolve(SuccessRateChart.FILE));
-            charts.add(PLOTS + "/" + SuccessRateChart.FILE);
-            StepsToConvergeChart.write(report.groups(), byGroup, report.sweep() + ": steps to converge",
-                    plots.resolve(StepsToConvergeChart.FILE));
-            charts.add(PLOTS + "/" + StepsToConvergeChart.FILE);
-        }
+        ExperimentPictures family = ExperimentPictures.of(records.isEmpty() ? "" : records.get(0).experiment());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "gansweep-pictures");
             t.setDaemon(true);
@@ -73,28 +104,25 @@ public final class SweepPictures {
         });
         Map<GroupKey, String> bands = new ConcurrentHashMap<>();
         Map<RunKey, List<String>> runs = new ConcurrentHashMap<>();
+        Map<RunKey, String> damaged = new ConcurrentHashMap<>();
+        Queue<Future<?>> work = new ConcurrentLinkedQueue<>();
         try {
-            List<Future<?>> work = new ArrayList<>();
             for (GroupSummary group : report.groups()) {
                 List<RunRecord> members = byGroup.getOrDefault(group.group(), List.of());
-                if (members.isEmpty()) {
-                    continue;
-                }
                 work.add(pool.submit(() -> {
-                    List<Trajectory> trajectories = members.stream().map(r -> store.readTrajectory(r.key())).toList();
-                    List<String> columns = family.bandColumns(trajectories.get(0)).stream()
-                            .filter(trajectories.get(0).columns()::contains).toList();
-                    String name = "bands-" + group.group().value() + ".png";
-                    TrajectoryBands.write(trajectories, columns, family.targets(members.get(0).config()),
-                            Labels.group(group) + " (" + members.size() + " seeds)", plots.resolve(name));
-                    bands.put(group.group(), PLOTS + "/" + name);
+                    GroupTables tables = GroupTables.read(store, members, damaged);
+                    for (RunRecord run : selection.select(tables.readable())) {
+                        work.add(pool.submit(() -> runs.put(run.key(), drawRun(store, family, run))));
+                    }
+                    if (!tables.readable().isEmpty()) {
+                        String name = "bands-" + group.group().value() + ".png";
+                        drawBands(family, group, tables, plots.resolve(name));
+                        bands.put(group.group(), PLOTS + "/" + name);
+                    }
                 }));
             }
-            for (RunRecord run : selection.select(records)) {
-                work.add(pool.submit(() -> runs.put(run.key(), drawRun(store, family, run))));
-            }
-            for (Future<?> future : work) {
-                future.get();
+            for (Future<?> next = work.poll(); next != null; next = work.poll()) {
+                next.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,7 +136,29 @@ public final class SweepPictures {
         } finally {
             pool.shutdownNow();
         }
-        return new Drawn(List.copyOf(charts), Map.copyOf(bands), Map.copyOf(runs));
+        List<RunRecord> readable = records.stream().filter(r -> !damaged.containsKey(r.key())).toList();
+        return new Drawn(sweepCharts(report, readable, plots), bands, runs, readable, damaged);
+    }
+
+    private static List<String> sweepCharts(SweepReport report, List<RunRecord> readable, Path plots) {
+        if (report.groups().isEmpty()) {
+            return List.of();
+        }
+        Map<GroupKey, List<RunRecord>> byGroup = new LinkedHashMap<>();
+        readable.forEach(r -> byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r));
+        SuccessRateChart.write(report.groups(), report.sweep() + ": success rate (Wilson 95%)",
+                plots.resolve(SuccessRateChart.FILE));
+        StepsToConvergeChart.write(report.groups(), byGroup, report.sweep() + ": steps to converge",
+                plots.resolve(StepsToConvergeChart.FILE));
+        return List.of(PLOTS + "/" + SuccessRateChart.FILE, PLOTS + "/" + StepsToConvergeChart.FILE);
+    }
+
+    private static void drawBands(ExperimentPictures family, GroupSummary group, GroupTables tables, Path file) {
+        List<Trajectory> trajectories = tables.trajectories();
+        List<String> columns = family.bandColumns(trajectories.get(0)).stream()
+                .filter(trajectories.get(0).columns()::contains).toList();
+        TrajectoryBands.write(trajectories, columns, family.targets(tables.readable().get(0).config()),
+                Labels.group(group) + " (" + trajectories.size() + " seeds)", file);
     }
 
     private static List<String> drawRun(ResultStore store, ExperimentPictures family, RunRecord run) {

@@ -68,6 +68,37 @@ class GifWriterTest {
                 ((java.awt.image.DataBufferByte) GifWriter.indexed(packed).getRaster().getDataBuffer()).getData());
     }
 
+    @Test
+    void noisyFramesThatFillTheCodeTableDecodeToTheirPixels() throws Exception {
+        // Random colours leave LZW few repeats: the 4096-code table fills and is cleared many times per frame.
+        java.util.Random random = new java.util.Random(7);
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            BufferedImage noise = new BufferedImage(301, 203, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < noise.getHeight(); y++) {
+                for (int x = 0; x < noise.getWidth(); x++) {
+                    noise.setRGB(x, y, f > 0 && y < 100 ? frames.get(0).getRGB(x, y) : random.nextInt(1 << 24));
+                }
+            }
+            frames.add(noise);
+        }
+        byte[] gif = GifWriter.encode(frames, 50);
+        assertArrayEquals(gif, GifWriter.encode(frames, 50), "same frames, same bytes");
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            BufferedImage first = reader.read(0);
+            BufferedImage expected = GifWriter.indexed(frames.get(0));
+            assertArrayEquals(expected.getRGB(0, 0, 301, 203, null, 0, 301), first.getRGB(0, 0, 301, 203, null, 0, 301));
+            BufferedImage third = reader.read(2);
+            assertEquals(203 - 100, third.getHeight(), "rows kept from the first frame are not stored");
+            assertArrayEquals(GifWriter.indexed(frames.get(2)).getRGB(0, 100, 301, 103, null, 0, 301),
+                    third.getRGB(0, 0, 301, 103, null, 0, 301));
+        } finally {
+            reader.dispose();
+        }
+    }
+
     /** White, with a bar five pixels wide at {@code x}, rows 5 to 34. */
     private static BufferedImage frame(int x, Color bar) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
