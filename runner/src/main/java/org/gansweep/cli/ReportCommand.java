@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.gansweep.engine.Experiments;
+import org.gansweep.plan.ParameterSchema;
 import org.gansweep.plan.RunKey;
 import org.gansweep.record.ResultStore;
 import org.gansweep.record.RunRecord;
@@ -114,7 +116,12 @@ final class ReportCommand implements Command {
             }
         }
         Map<RunKey, RunRecord> fromDisk = new java.util.HashMap<>();
-        store.readRuns(unknown).forEach(r -> fromDisk.put(r.key(), r));
+        Map<String, ParameterSchema> schemas = Experiments.schemas();
+        for (RunRecord stored : store.readRuns(unknown)) {
+            // A run written before a parameter existed reads as the run it is: with that parameter's old value.
+            ParameterSchema schema = schemas.get(stored.experiment());
+            fromDisk.put(stored.key(), schema == null ? stored : stored.withConfig(schema.completed(stored.config())));
+        }
         for (RunKey key : keys) {
             RunRecord record = known.containsKey(key) ? known.get(key) : fromDisk.get(key);
             if (record != null) {

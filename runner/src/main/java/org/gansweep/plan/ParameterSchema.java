@@ -36,6 +36,19 @@ public record ParameterSchema(String experiment, List<Parameter> parameters, Lis
         this(experiment, parameters, rules, Map.of());
     }
 
+    /**
+     * A config as stored by a run from before some later parameters: with each one it lacks at the value that
+     * reproduces the behaviour it ran with.
+     */
+    public ResolvedConfig completed(ResolvedConfig config) {
+        if (config.values().keySet().containsAll(addedLater.keySet())) {
+            return config;
+        }
+        TreeMap<String, Object> values = new TreeMap<>(config.values());
+        addedLater.forEach(values::putIfAbsent);
+        return new ResolvedConfig(values);
+    }
+
     /** The config its keys are computed from: without the later parameters that hold their old behaviour. */
     public ResolvedConfig keyed(ResolvedConfig config) {
         if (addedLater.isEmpty()) {

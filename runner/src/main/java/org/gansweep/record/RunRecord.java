@@ -28,6 +28,12 @@ public record RunRecord(RunKey key, GroupKey group, String experiment, ResolvedC
                 result.stepsToConverge(), result.steps(), result.divergedAtStep(), result.finalMetrics(), provenance);
     }
 
+    /** The same record with another config (the same run's, completed). */
+    public RunRecord withConfig(org.gansweep.plan.ResolvedConfig other) {
+        return new RunRecord(key, group, experiment, other, seed, outcome, stepsToConverge, steps, divergedAtStep,
+                finalMetrics, provenance);
+    }
+
     public boolean success() {
         return outcome == Outcome.CONVERGED;
     }
