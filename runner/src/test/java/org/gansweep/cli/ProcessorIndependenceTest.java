@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorIndependenceTest {
     private static final List<String> SWEEPS = List.of(
             "{\"name\":\"pi-point\",\"experiment\":\"point\",\"set\":{\"steps\":300,\"log_every\":20},"
-                    + "\"zip\":[{\"weight_noise\":[0,1.5],\"noise_samples\":[1,2],\"easing\":[0,0.1]}],\"seeds\":{\"count\":2}}",
+                    + "\"zip\":[{\"weight_noise\":[0,1.5],\"noise_samples\":[1,2],\"easing\":[0,0.1],\"d_weight_decay\":[0,0.1]},"
+                    + "{\"optimizer\":[\"sgd_momentum\",\"adam\",\"adamw\"],\"loss_reduction\":[\"mean\",\"sum\",\"mean\"],"
+                    + "\"weight_noise_mode\":[\"per_copy\",\"per_sample\",\"per_sample\"]}],\"seeds\":{\"count\":2}}",
             "{\"name\":\"pi-dirac\",\"experiment\":\"dirac\",\"set\":{\"steps\":200,\"log_every\":10},"
                     + "\"grid\":{\"reg\":[\"none\",\"r1\",\"instance_noise\",\"consensus\"],\"update\":[\"simultaneous\","
                     + "\"alternating\"]},\"zip\":[{\"lr_d\":[0.2,0.1],\"theta0\":[1,0.5]}],\"seeds\":{\"count\":1}}",
