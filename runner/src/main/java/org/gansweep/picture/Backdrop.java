@@ -14,12 +14,16 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 
 /**
- * The still part of an animation frame (axes, gridlines, legend), drawn once by JFreeChart; each frame is a
- * copy with its title and moving lines drawn over it in plain Java2D. A full chart per frame cost most of an
- * animation's time. Immutable: frames copy the image, so threads share one backdrop.
+ * The still part of an animation frame (axes, gridlines, legend), drawn once by JFreeChart and mapped to the
+ * palette once; each frame is a copy with its title (Java2D, on the title's band only) and its moving lines
+ * ({@link PaletteCanvas}) drawn over it. A full chart per frame cost most of an animation's time. Immutable:
+ * frames copy the image, so threads share one backdrop.
  */
 final class Backdrop {
     private final BufferedImage image;
+    private final PaletteImage still;
+    /** Rows from the top that hold the title: the part of the image each frame draws again. */
+    private final int titleRows;
     private final JFreeChart chart;
     private final Rectangle2D dataArea;
     private final Rectangle2D titleArea;
@@ -42,6 +46,8 @@ final class Backdrop {
         Rectangle2D titled = info.getPlotInfo().getDataArea();
         chart.setTitle((TextTitle) null);
         image = untitled(chart, width, height, plotTop, titled);
+        still = PaletteImage.of(image);
+        titleRows = Math.min(height, (int) Math.ceil(plotTop));
         dataArea = titled;
     }
 
@@ -81,12 +87,16 @@ final class Backdrop {
         return dataArea;
     }
 
-    /** A copy of the backdrop titled {@code title}, and a graphics clipped to the data area, for the caller to draw on. */
+    /**
+     * A copy of the backdrop titled {@code title}, as palette indices, and a canvas clipped to the data area
+     * for the caller to draw the moving lines on.
+     */
     Frame frame(String title) {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage band = new BufferedImage(image.getWidth(), titleRows, BufferedImage.TYPE_INT_RGB);
         int[] from = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        System.arraycopy(from, 0, ((DataBufferInt) copy.getRaster().getDataBuffer()).getData(), 0, from.length);
-        Graphics2D g = copy.createGraphics();
+        System.arraycopy(from, 0, ((DataBufferInt) band.getRaster().getDataBuffer()).getData(), 0,
+                image.getWidth() * titleRows);
+        Graphics2D g = band.createGraphics();
         g.setRenderingHints(chart.getRenderingHints());
         // Laid out as JFreeChart lays out a chart's title (in what is left of the chart below the padding):
         // centred at the top of its band.
@@ -96,8 +106,10 @@ final class Backdrop {
         text.arrange(g, new RectangleConstraint(width, new Range(0, width), LengthConstraintType.RANGE, height,
                 new Range(0, height), LengthConstraintType.RANGE));
         text.draw(g, (Rectangle2D) titleArea.clone()); // draw trims the rectangle it is given
-        g.clip(dataArea);
-        return new Frame(copy, g);
+        g.dispose();
+        PaletteImage frame = still.copy();
+        frame.paste(band, 0);
+        return new Frame(frame, new PaletteCanvas(frame, dataArea));
     }
 
     /** x in [low, high] to a pixel column of the data area. */
@@ -110,7 +122,7 @@ final class Backdrop {
         return dataArea.getMaxY() - (y - low) / (high - low) * dataArea.getHeight();
     }
 
-    /** A frame being drawn: dispose the graphics, then the image is the frame. */
-    record Frame(BufferedImage image, Graphics2D graphics) {
+    /** A frame being drawn: once the caller has drawn on the canvas, the image is the frame. */
+    record Frame(PaletteImage image, PaletteCanvas canvas) {
     }
 }

@@ -31,6 +31,15 @@ interface ExperimentPictures {
         return frame(trajectory, row, config, width, height);
     }
 
+    /**
+     * The frame as an animation stores it, in palette colours: by default {@link #frame} mapped whole; a
+     * family that composes its frames in palette colours draws them directly.
+     */
+    default Optional<PaletteImage> paletteFrame(Trajectory trajectory, Optional<Trajectory> histogram, int row,
+                                                ResolvedConfig config, int width, int height) {
+        return frame(trajectory, histogram, row, config, width, height).map(PaletteImage::of);
+    }
+
     /** The family for an experiment, or the generic one. */
     static ExperimentPictures of(String experiment) {
         return switch (experiment) {

@@ -30,7 +30,7 @@ final class PngWriter {
         int height = image.getHeight();
         int stride = 1 + 3 * width;
         byte[] filtered = new byte[stride * height];
-        int[] direct = GifWriter.packedPixels(image);
+        int[] direct = PaletteImage.packedPixels(image);
         int[] pixels = direct != null ? direct : image.getRGB(0, 0, width, height, null, 0, width);
         for (int y = 0; y < height; y++) {
             int at = y * stride;

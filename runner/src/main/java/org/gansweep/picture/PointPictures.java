@@ -1,11 +1,7 @@
 package org.gansweep.picture;
 
 import java.awt.BasicStroke;
-import java.awt.Graphics2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +42,8 @@ final class PointPictures implements ExperimentPictures {
     }
 
     @Override
-    public Optional<BufferedImage> frame(Trajectory trajectory, int row, ResolvedConfig config, int width, int height) {
+    public Optional<PaletteImage> paletteFrame(Trajectory trajectory, Optional<Trajectory> histogram, int row,
+                                               ResolvedConfig config, int width, int height) {
         double[] v = trajectory.rows().get(row);
         double w = v[trajectory.column("w")];
         double b = v[trajectory.column("b")];
@@ -56,40 +53,28 @@ final class PointPictures implements ExperimentPictures {
             d[i] = v[trajectory.column(names[i])];
         }
         Backdrop backdrop = backdrop(width, height);
-        Path2D g = new Path2D.Double();
-        Path2D disc = new Path2D.Double();
+        double[] columns = new double[SAMPLES];
+        double[] gRows = new double[SAMPLES];
+        double[] dRows = new double[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             double x = X_MIN + (X_MAX - X_MIN) * i / (SAMPLES - 1);
             double logit = d[4] * Math.tanh(d[0] * x + d[2]) + d[5] * Math.tanh(d[1] * x + d[3]) + d[6];
-            lineTo(g, i, backdrop.column(x, X_MIN, X_MAX), backdrop.row(clip(w * x + b), G_MIN, G_MAX));
-            lineTo(disc, i, backdrop.column(x, X_MIN, X_MAX), backdrop.row(1 / (1 + Math.exp(-logit)), 0, 1));
+            columns[i] = backdrop.column(x, X_MIN, X_MAX);
+            gRows[i] = backdrop.row(clip(w * x + b), G_MIN, G_MAX);
+            dRows[i] = backdrop.row(1 / (1 + Math.exp(-logit)), 0, 1);
         }
         Backdrop.Frame frame = backdrop.frame(String.format(Locale.ROOT, "step %d   w %.3f   b %.3f", (long) v[0], w, b));
-        Graphics2D graphics = frame.graphics();
-        graphics.setStroke(LINE);
-        graphics.setPaint(Charts.INK);
-        graphics.draw(g);
-        graphics.setPaint(Charts.SECOND);
-        graphics.draw(disc);
-        // The markers lie over the lines, as JFreeChart's foreground markers do.
+        PaletteCanvas canvas = frame.canvas();
+        canvas.stroke(columns, gRows, SAMPLES, LINE.getLineWidth(), Charts.INK);
+        canvas.stroke(columns, dRows, SAMPLES, LINE.getLineWidth(), Charts.SECOND);
+        // The markers lie over the lines, as JFreeChart's foreground markers do: the real point's value dashed
+        // (as every target), its position solid.
         Rectangle2D area = backdrop.dataArea();
-        double realRow = backdrop.row(REAL, G_MIN, G_MAX);
-        graphics.setPaint(Charts.TARGET);
-        graphics.setStroke(Charts.target(REAL).getStroke());
-        graphics.draw(new Line2D.Double(area.getMinX(), realRow, area.getMaxX(), realRow));
+        canvas.dashedHorizontal(area.getMinX(), area.getMaxX(), backdrop.row(REAL, G_MIN, G_MAX), 1.2, 5, 4,
+                Charts.TARGET);
         double realColumn = backdrop.column(REAL, X_MIN, X_MAX);
-        graphics.setStroke(new BasicStroke(1f));
-        graphics.draw(new Line2D.Double(realColumn, area.getMinY(), realColumn, area.getMaxY()));
-        graphics.dispose();
+        canvas.fill(realColumn - 0.5, area.getMinY(), realColumn + 0.5, area.getMaxY(), Charts.TARGET);
         return Optional.of(frame.image());
-    }
-
-    private static void lineTo(Path2D path, int i, double x, double y) {
-        if (i == 0) {
-            path.moveTo(x, y);
-        } else {
-            path.lineTo(x, y);
-        }
     }
 
     /** Axes, gridlines and legend of every frame, the same for every run: drawn once per size. */

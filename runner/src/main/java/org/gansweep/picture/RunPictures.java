@@ -1,6 +1,5 @@
 package org.gansweep.picture;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +79,9 @@ final class RunPictures {
     /** Writes the animation if the family draws one; returns whether it did. */
     static boolean writeAnimation(ExperimentPictures family, Trajectory trajectory, Optional<Trajectory> histogram,
                                   ResolvedConfig config, Path file) {
-        List<BufferedImage> frames = new ArrayList<>();
+        List<PaletteImage> frames = new ArrayList<>();
         for (int row : frameRows(trajectory.size())) {
-            Optional<BufferedImage> frame = family.frame(trajectory, histogram, row, config, FRAME_WIDTH,
+            Optional<PaletteImage> frame = family.paletteFrame(trajectory, histogram, row, config, FRAME_WIDTH,
                     FRAME_HEIGHT);
             if (frame.isEmpty()) {
                 return false;
@@ -92,7 +91,7 @@ final class RunPictures {
         if (frames.isEmpty()) {
             return false;
         }
-        Charts.write(file, GifWriter.encode(frames, FRAME_DELAY_MS));
+        Charts.write(file, GifWriter.encodeFrames(frames, FRAME_DELAY_MS));
         return true;
     }
 }

@@ -1,0 +1,84 @@
+package org.gansweep.picture;
+
+import java.awt.image.IndexColorModel;
+
+/**
+ * The one 256-colour palette of every animation: a 6x6x6 colour cube plus 40 greys, and the nearest palette
+ * colour of any RGB. One palette for every frame, where a palette built per frame cost most of an animation's
+ * time (the JDK's octree); charts use few colours.
+ */
+final class Palette {
+    static final IndexColorModel MODEL = model();
+    /** Palette index of the nearest colour for each 15-bit RGB. */
+    private static final byte[] NEAREST = nearestTable();
+    /** Each index's colour as packed RGB. */
+    private static final int[] RGB = rgbTable();
+
+    private Palette() {
+    }
+
+    /** The index of the palette colour nearest to a packed RGB, no dithering: flat chart colours stay flat. */
+    static byte nearest(int rgb) {
+        return NEAREST[((rgb >> 19) & 31) << 10 | ((rgb >> 11) & 31) << 5 | ((rgb >> 3) & 31)];
+    }
+
+    /** The packed RGB of a palette index. */
+    static int rgb(byte index) {
+        return RGB[index & 0xFF];
+    }
+
+    private static int[] rgbTable() {
+        int[] table = new int[MODEL.getMapSize()];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = MODEL.getRGB(i) & 0xFFFFFF;
+        }
+        return table;
+    }
+
+    private static byte[] nearestTable() {
+        byte[] table = new byte[1 << 15];
+        for (int key = 0; key < table.length; key++) {
+            int r = ((key >> 10) & 31) * 8 + 4;
+            int g = ((key >> 5) & 31) * 8 + 4;
+            int b = (key & 31) * 8 + 4;
+            int best = 0;
+            int bestDistance = Integer.MAX_VALUE;
+            for (int i = 0; i < MODEL.getMapSize(); i++) {
+                int dr = MODEL.getRed(i) - r;
+                int dg = MODEL.getGreen(i) - g;
+                int db = MODEL.getBlue(i) - b;
+                int distance = dr * dr + dg * dg + db * db;
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = i;
+                }
+            }
+            table[key] = (byte) best;
+        }
+        return table;
+    }
+
+    private static IndexColorModel model() {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        int i = 0;
+        for (int red = 0; red < 6; red++) {
+            for (int green = 0; green < 6; green++) {
+                for (int blue = 0; blue < 6; blue++) {
+                    r[i] = (byte) (red * 51);
+                    g[i] = (byte) (green * 51);
+                    b[i] = (byte) (blue * 51);
+                    i++;
+                }
+            }
+        }
+        for (int grey = 0; i < 256; grey++, i++) {
+            int level = 6 + grey * 6;
+            r[i] = (byte) level;
+            g[i] = (byte) level;
+            b[i] = (byte) level;
+        }
+        return new IndexColorModel(8, 256, r, g, b);
+    }
+}
