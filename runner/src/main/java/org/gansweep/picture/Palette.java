@@ -8,6 +8,9 @@ import java.awt.image.IndexColorModel;
  * time (the JDK's octree); charts use few colours.
  */
 final class Palette {
+    /** Indices 0..215 are the cube, 216..255 the greys. */
+    private static final int CUBE = 216;
+    private static final int GREYS = 40;
     static final IndexColorModel MODEL = model();
     /** Palette index of the nearest colour for each 15-bit RGB. */
     private static final byte[] NEAREST = nearestTable();
@@ -35,27 +38,39 @@ final class Palette {
         return table;
     }
 
+    /**
+     * For each 15-bit RGB (its bins' centres), the palette colour at the least squared distance, the lowest
+     * index on a tie. The nearest colour of the cube is the nearest level per channel, and the nearest grey
+     * the level nearest to the channels' mean, so two candidates decide (PaletteTest checks every key against
+     * a search of the whole palette).
+     */
     private static byte[] nearestTable() {
         byte[] table = new byte[1 << 15];
         for (int key = 0; key < table.length; key++) {
             int r = ((key >> 10) & 31) * 8 + 4;
             int g = ((key >> 5) & 31) * 8 + 4;
             int b = (key & 31) * 8 + 4;
-            int best = 0;
-            int bestDistance = Integer.MAX_VALUE;
-            for (int i = 0; i < MODEL.getMapSize(); i++) {
-                int dr = MODEL.getRed(i) - r;
-                int dg = MODEL.getGreen(i) - g;
-                int db = MODEL.getBlue(i) - b;
-                int distance = dr * dr + dg * dg + db * db;
+            int cube = Math.round(r / 51f) * 36 + Math.round(g / 51f) * 6 + Math.round(b / 51f);
+            int best = cube;
+            int bestDistance = distance(cube, r, g, b);
+            int below = Math.max(0, Math.min(GREYS - 1, ((r + g + b) / 3 - 6) / 6));
+            for (int grey = below; grey <= Math.min(GREYS - 1, below + 1); grey++) {
+                int distance = distance(CUBE + grey, r, g, b);
                 if (distance < bestDistance) {
                     bestDistance = distance;
-                    best = i;
+                    best = CUBE + grey;
                 }
             }
             table[key] = (byte) best;
         }
         return table;
+    }
+
+    static int distance(int index, int r, int g, int b) {
+        int dr = MODEL.getRed(index) - r;
+        int dg = MODEL.getGreen(index) - g;
+        int db = MODEL.getBlue(index) - b;
+        return dr * dr + dg * dg + db * db;
     }
 
     private static IndexColorModel model() {

@@ -36,6 +36,9 @@ final class PaletteCanvas {
     void stroke(double[] xs, double[] ys, int n, double width, Color ink) {
         float[] coverage = coverage();
         double half = width / 2;
+        // Squared distances beyond which a pixel is not covered, and within which it is covered whole.
+        double outer = (half + 0.5) * (half + 0.5);
+        double inner = half > 0.5 ? (half - 0.5) * (half - 0.5) : -1;
         int left = Integer.MAX_VALUE;
         int top = Integer.MAX_VALUE;
         int right = Integer.MIN_VALUE;
@@ -86,8 +89,12 @@ final class PaletteCanvas {
                     t = Math.max(0, Math.min(1, t));
                     double ex = px - (x0 + t * dx);
                     double ey = py - (y0 + t * dy);
-                    float c = (float) Math.max(0, Math.min(1, half + 0.5 - Math.sqrt(ex * ex + ey * ey)));
+                    double squared = ex * ex + ey * ey;
+                    if (squared >= outer) {
+                        continue;
+                    }
                     int at = y * image.width() + x;
+                    float c = squared <= inner ? 1f : (float) (half + 0.5 - Math.sqrt(squared));
                     if (c > coverage[at]) {
                         coverage[at] = c;
                     }

@@ -33,8 +33,15 @@ final class PaletteImage {
             rgb = image.getRGB(0, 0, width, height, null, 0, width);
         }
         byte[] indices = new byte[width * height];
+        // Charts are mostly runs of one colour: the lookup is skipped while the colour stays the same.
+        int last = rgb.length == 0 ? 0 : ~rgb[0];
+        byte index = 0;
         for (int i = 0; i < indices.length; i++) {
-            indices[i] = Palette.nearest(rgb[i]);
+            if (rgb[i] != last) {
+                last = rgb[i];
+                index = Palette.nearest(last);
+            }
+            indices[i] = index;
         }
         return new PaletteImage(width, height, indices);
     }

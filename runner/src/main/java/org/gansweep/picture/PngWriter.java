@@ -53,6 +53,40 @@ final class PngWriter {
         return out.toByteArray();
     }
 
+    /**
+     * A PNG of a palette image: 8-bit indices with the palette's colours (a third of the bytes of RGB to
+     * filter and deflate), each row Up-filtered.
+     */
+    static byte[] encode(PaletteImage image) {
+        int width = image.width();
+        int height = image.height();
+        byte[] indices = image.indices();
+        int stride = 1 + width;
+        byte[] filtered = new byte[stride * height];
+        for (int y = 0; y < height; y++) {
+            int at = y * stride;
+            filtered[at++] = UP;
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                filtered[at++] = (byte) (indices[row + x] - (y == 0 ? 0 : indices[row - width + x]));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(filtered.length / 8);
+        out.writeBytes(SIGNATURE);
+        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put(new byte[] {8, 3, 0, 0, 0}).array()); // 8 bits, palette, deflate, adaptive filters, no interlace
+        byte[] palette = new byte[3 * Palette.MODEL.getMapSize()];
+        for (int i = 0; i < Palette.MODEL.getMapSize(); i++) {
+            palette[3 * i] = (byte) Palette.MODEL.getRed(i);
+            palette[3 * i + 1] = (byte) Palette.MODEL.getGreen(i);
+            palette[3 * i + 2] = (byte) Palette.MODEL.getBlue(i);
+        }
+        chunk(out, "PLTE", palette);
+        chunk(out, "IDAT", deflate(filtered));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
     private static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater(LEVEL);
         try {

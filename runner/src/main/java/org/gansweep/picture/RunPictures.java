@@ -33,31 +33,20 @@ final class RunPictures {
         return 60 + PANEL_HEIGHT * (trajectory.columns().size() - 1);
     }
 
-    /** Each quantity in its own panel over a shared step axis; targets dashed; NaN points left out. */
+    /** Each quantity in its own panel over a shared step axis; targets dashed; NaN points break the line. */
     static void writeTrajectory(Trajectory trajectory, Map<String, Double> targets, String title, Path file) {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("step"));
-        combined.setGap(6);
+        double[] steps = values(trajectory, 0);
+        List<PanelChart.Panel> panels = new ArrayList<>();
         for (int column = 1; column < trajectory.columns().size(); column++) {
             String name = trajectory.columns().get(column);
-            XYSeries series = new XYSeries(name, false);
-            for (double[] row : trajectory.rows()) {
-                if (Double.isFinite(row[column])) {
-                    series.add(row[0], row[column]);
-                }
-            }
-            NumberAxis axis = new NumberAxis(name);
-            axis.setAutoRangeIncludesZero(false);
-            XYPlot panel = new XYPlot(new XYSeriesCollection(series), null, axis, PointPictures.line(Charts.INK));
-            panel.getRangeAxis().setLabelFont(Charts.SMALL);
-            panel.getRangeAxis().setTickLabelFont(Charts.SMALL);
-            panel.setBackgroundPaint(java.awt.Color.WHITE);
-            if (targets.containsKey(name)) {
-                panel.addRangeMarker(Charts.target(targets.get(name)));
-            }
-            combined.add(panel, 1);
+            panels.add(new PanelChart.Panel(name, steps, values(trajectory, column),
+                    targets.getOrDefault(name, Double.NaN)));
         }
-        combined.getDomainAxis().setTickLabelFont(Charts.SMALL);
-        Charts.writePng(Charts.chart(title, combined, false), WIDTH, trajectoryHeight(trajectory), file);
+        Charts.write(file, PngWriter.encode(PanelChart.draw(title, "step", panels, WIDTH, PANEL_HEIGHT)));
+    }
+
+    private static double[] values(Trajectory trajectory, int column) {
+        return trajectory.rows().stream().mapToDouble(row -> row[column]).toArray();
     }
 
     /** The log rows an animation shows: every k-th, the last always included. */

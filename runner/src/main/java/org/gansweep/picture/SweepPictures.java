@@ -78,13 +78,15 @@ public final class SweepPictures {
         BufferedImage image = Charts.image(Charts.chart("warm-up", plot, true), 200, 150);
         PngWriter.encode(image);
         GifWriter.encode(List.of(image, image), 100);
+        double[] xs = {0, 1, 2};
+        PngWriter.encode(PanelChart.draw("warm-up", "x", List.of(new PanelChart.Panel("y", xs, xs, 1)), 200, 60));
     }
 
     /**
      * Draws on {@code threads} threads, one task per group: it reads the group's tables once, for the bands
      * and to leave out the runs whose tables do not read, and hands its selected runs to tasks of their own
-     * (which read their tables again: holding every group's tables until its runs are drawn would hold the
-     * whole sweep). The sweep charts come last, from the readable runs.
+     * (with their trajectories, read once: a few per group are held until drawn, not the whole sweep). The
+     * sweep charts come last, from the readable runs.
      */
     public static Drawn draw(ResultStore store, SweepReport report, List<RunRecord> records, PlotSelection selection,
                              int threads) {
@@ -111,8 +113,14 @@ public final class SweepPictures {
                 List<RunRecord> members = byGroup.getOrDefault(group.group(), List.of());
                 work.add(pool.submit(() -> {
                     GroupTables tables = GroupTables.read(store, members, damaged);
+                    Map<RunKey, Trajectory> read = new java.util.HashMap<>();
+                    for (int i = 0; i < tables.readable().size(); i++) {
+                        read.put(tables.readable().get(i).key(), tables.trajectories().get(i));
+                    }
                     for (RunRecord run : selection.select(tables.readable())) {
-                        work.add(pool.submit(() -> runs.put(run.key(), drawRun(store, family, run))));
+                        // The selected runs' trajectories, already read, are handed on (a few per group).
+                        Trajectory trajectory = read.get(run.key());
+                        work.add(pool.submit(() -> runs.put(run.key(), drawRun(store, family, run, trajectory))));
                     }
                     if (!tables.readable().isEmpty()) {
                         String name = "bands-" + group.group().value() + ".png";
@@ -161,7 +169,8 @@ public final class SweepPictures {
                 Labels.group(group) + " (" + trajectories.size() + " seeds)", file);
     }
 
-    private static List<String> drawRun(ResultStore store, ExperimentPictures family, RunRecord run) {
+    private static List<String> drawRun(ResultStore store, ExperimentPictures family, RunRecord run,
+                                        Trajectory trajectory) {
         Path dir = store.runDirectory(run.key());
         String prefix = "runs/" + run.key().value() + "/";
         Path png = dir.resolve(RunPictures.TRAJECTORY_PNG);
@@ -169,7 +178,6 @@ public final class SweepPictures {
         List<String> drawn = new ArrayList<>();
         boolean fresh = upToDate(png, dir) && (upToDate(gif, dir) || !hasAnimation(family));
         if (!fresh) {
-            Trajectory trajectory = store.readTrajectory(run.key());
             String title = run.experiment() + " seed " + run.seed() + ": " + run.outcome().label();
             RunPictures.writeTrajectory(trajectory, family.targets(run.config()), title, png);
             RunPictures.writeAnimation(family, trajectory, store.readHistogram(run.key()), run.config(), gif);
