@@ -7,11 +7,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.block.LengthConstraintType;
-import org.jfree.chart.block.RectangleConstraint;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.Range;
 
 /**
  * The still part of an animation frame (axes, gridlines, legend), drawn once by JFreeChart and mapped to the
@@ -98,14 +95,12 @@ final class Backdrop {
                 image.getWidth() * titleRows);
         Graphics2D g = band.createGraphics();
         g.setRenderingHints(chart.getRenderingHints());
-        // Laid out as JFreeChart lays out a chart's title (in what is left of the chart below the padding):
-        // centred at the top of its band.
-        TextTitle text = new TextTitle(title, Charts.TITLE);
-        double width = titleArea.getWidth();
-        double height = image.getHeight() - titleArea.getY();
-        text.arrange(g, new RectangleConstraint(width, new Range(0, width), LengthConstraintType.RANGE, height,
-                new Range(0, height), LengthConstraintType.RANGE));
-        text.draw(g, (Rectangle2D) titleArea.clone()); // draw trims the rectangle it is given
+        g.setFont(Charts.TITLE);
+        g.setColor(java.awt.Color.BLACK);
+        // Where JFreeChart puts a chart's title: centred, its top one pixel (the title's padding) into its band.
+        java.awt.FontMetrics metrics = g.getFontMetrics();
+        g.drawString(title, (float) (titleArea.getCenterX() - metrics.stringWidth(title) / 2.0),
+                (float) (titleArea.getY() + 1 + metrics.getAscent()));
         g.dispose();
         PaletteImage frame = still.copy();
         frame.paste(band, 0);

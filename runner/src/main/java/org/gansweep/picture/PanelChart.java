@@ -70,7 +70,7 @@ final class PanelChart {
                 g.setColor(GRID);
                 g.fillRect(LEFT, at, right - LEFT, 1);
                 g.setColor(TEXT);
-                String label = String.format(Locale.ROOT, format, y);
+                String label = label(y, format);
                 g.drawString(label, LEFT - 4 - metrics.stringWidth(label), at + metrics.getAscent() / 2 - 1);
             }
             g.setColor(FRAME);
@@ -83,7 +83,7 @@ final class PanelChart {
         for (double x : xTicks) {
             int at = (int) Math.round(column(x, xRange, areas.get(0)));
             g.fillRect(at, axis - GAP / 2, 1, 4);
-            centred(g, String.format(Locale.ROOT, format, x), at, axis + 12);
+            centred(g, label(x, format), at, axis + 12);
         }
         centred(g, xLabel, (LEFT + right) / 2.0, axis + 27);
         g.dispose();
@@ -174,6 +174,14 @@ final class PanelChart {
         return "%." + decimals + "f";
     }
 
+    /** A tick's label in the pattern {@link #format} chose. */
+    static String label(double value, String pattern) {
+        if (pattern.endsWith("f")) {
+            return Labels.fixed(value, Integer.parseInt(pattern.substring(2, pattern.length() - 1)));
+        }
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
     private static double column(double x, double[] range, Rectangle2D area) {
         return area.getMinX() + (x - range[0]) / (range[1] - range[0]) * area.getWidth();
     }
@@ -191,6 +199,14 @@ final class PanelChart {
      * small image and turned a quarter, pixel by pixel (rotated glyphs would go through the outline rasterizer).
      */
     private static void upright(Graphics2D g, String text, int left, double y) {
+        BufferedImage turned = UPRIGHT.computeIfAbsent(text, t -> turned(g, t));
+        g.drawImage(turned, left, (int) Math.round(y - turned.getHeight() / 2.0), null);
+    }
+
+    /** Upright labels drawn so far, by text: every run of an experiment names the same quantities. */
+    private static final java.util.Map<String, BufferedImage> UPRIGHT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static BufferedImage turned(Graphics2D g, String text) {
         FontMetrics metrics = g.getFontMetrics();
         int width = metrics.stringWidth(text) + 2;
         int height = metrics.getHeight();
@@ -211,6 +227,6 @@ final class PanelChart {
                 to[(width - 1 - column) * height + row] = from[row * width + column];
             }
         }
-        g.drawImage(turned, left, (int) Math.round(y - width / 2.0), null);
+        return turned;
     }
 }

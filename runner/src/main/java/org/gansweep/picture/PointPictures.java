@@ -3,7 +3,6 @@ package org.gansweep.picture;
 import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gansweep.engine.Trajectory;
@@ -63,7 +62,8 @@ final class PointPictures implements ExperimentPictures {
             gRows[i] = backdrop.row(clip(w * x + b), G_MIN, G_MAX);
             dRows[i] = backdrop.row(1 / (1 + Math.exp(-logit)), 0, 1);
         }
-        Backdrop.Frame frame = backdrop.frame(String.format(Locale.ROOT, "step %d   w %.3f   b %.3f", (long) v[0], w, b));
+        Backdrop.Frame frame = backdrop.frame("step " + (long) v[0] + "   w " + Labels.fixed(w, 3) + "   b "
+                + Labels.fixed(b, 3));
         PaletteCanvas canvas = frame.canvas();
         canvas.stroke(columns, gRows, SAMPLES, LINE.getLineWidth(), Charts.INK);
         canvas.stroke(columns, dRows, SAMPLES, LINE.getLineWidth(), Charts.SECOND);
