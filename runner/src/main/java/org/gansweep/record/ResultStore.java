@@ -45,6 +45,8 @@ public final class ResultStore {
     static final String SUMMARY_FILE = "summary.json";
     static final String REPORT_LOCK = ".report.lock";
     private final Path sweepDir;
+    /** About 64 MB of values: a few thousand point runs of 300 log rows. */
+    private final RecentTrajectories written = new RecentTrajectories(8L << 20);
 
     private ResultStore(Path sweepDir) {
         this.sweepDir = sweepDir;
@@ -155,6 +157,7 @@ public final class ResultStore {
         boolean floats = isFloat(provenance.dtype());
         write(dir.resolve(CONFIG_FILE), RunFiles.config(result.run(), provenance));
         writeText(dir.resolve(TRAJECTORY_FILE), TrajectoryCsv.format(result.trajectory(), floats));
+        written.put(result.run().key(), TrajectoryCsv.asRead(result.trajectory(), floats));
         if (result.histogram().isPresent()) {
             writeText(dir.resolve(HISTOGRAM_FILE), TrajectoryCsv.formatCounts(result.histogram().get()));
         }
@@ -237,8 +240,10 @@ public final class ResultStore {
         }
     }
 
+    /** The run's trajectory.csv as a table; one this store wrote in this process is not read again. */
     public Trajectory readTrajectory(RunKey key) {
-        return readTable(key, runDir(key).resolve(TRAJECTORY_FILE));
+        Optional<Trajectory> recent = written.get(key);
+        return recent.isPresent() ? recent.get() : readTable(key, runDir(key).resolve(TRAJECTORY_FILE));
     }
 
     /** The run's histogram.csv (G's output counts per bin at each log step), for experiments that write one. */

@@ -63,6 +63,25 @@ final class TrajectoryCsv {
     }
 
     /**
+     * The trajectory as reading its file back gives it, without writing or parsing text: steps as whole
+     * numbers, in a float run every value rounded to float (the shortest text of a float, or of a double,
+     * reads back as exactly that number), every NaN the one NaN.
+     */
+    static Trajectory asRead(Trajectory trajectory, boolean floats) {
+        List<double[]> rows = new ArrayList<>(trajectory.size());
+        for (double[] written : trajectory.rows()) {
+            double[] row = new double[written.length];
+            row[0] = floats ? (float) (long) written[0] : (double) (long) written[0];
+            for (int c = 1; c < row.length; c++) {
+                // A NaN's text is "NaN", whatever its bits were.
+                row[c] = Double.isNaN(written[c]) ? Double.NaN : floats ? (float) written[c] : written[c];
+            }
+            rows.add(row);
+        }
+        return new Trajectory(trajectory.columns(), rows);
+    }
+
+    /**
      * The table in text; a damaged one (empty, cut short, a row of the wrong width, a value that is not a
      * number) throws IllegalArgumentException saying where, in a user's words.
      */

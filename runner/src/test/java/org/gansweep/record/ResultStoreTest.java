@@ -59,13 +59,32 @@ class ResultStoreTest {
         store.writeRun(result, provenance);
         RunRecord read = store.readRun(result.run().key());
         assertEquals(RunRecord.of(result, provenance).toString(), read.toString());
-        Trajectory back = store.readTrajectory(result.run().key());
-        assertEquals(result.trajectory().columns(), back.columns());
+        // The writing store hands back what it wrote without reading it; another reads the file.
+        for (ResultStore reader : List.of(store, ResultStore.open(dir, "s"))) {
+            assertBitwiseEqual(result.trajectory(), reader.readTrajectory(result.run().key()));
+        }
+    }
+
+    @Test
+    void aFloatRunsTrajectoryHandedBackByItsWriterIsTheOneItsFileReadsAs() {
+        // Values that are not floats, in a float run: the file holds them rounded, and so does what the
+        // writing store hands back.
+        RunResult result = result(Outcome.OSCILLATING, new double[] {0.1, 1.0 / 3, 1e-300});
+        ResultStore store = ResultStore.open(dir, "s");
+        store.writeRun(result, PROVENANCE);
+        Trajectory fromFile = ResultStore.open(dir, "s").readTrajectory(result.run().key());
+        assertEquals(0.1f, fromFile.rows().get(0)[1]);
+        assertBitwiseEqual(fromFile, store.readTrajectory(result.run().key()));
+    }
+
+    private static void assertBitwiseEqual(Trajectory expected, Trajectory back) {
+        assertEquals(expected.columns(), back.columns());
+        assertEquals(expected.size(), back.size());
         for (int i = 0; i < back.size(); i++) {
-            double[] expected = result.trajectory().row(i);
+            double[] want = expected.row(i);
             double[] actual = back.row(i);
-            for (int c = 0; c < expected.length; c++) {
-                assertEquals(Double.doubleToRawLongBits(expected[c]), Double.doubleToRawLongBits(actual[c]), "row " + i + " col " + c);
+            for (int c = 0; c < want.length; c++) {
+                assertEquals(Double.doubleToRawLongBits(want[c]), Double.doubleToRawLongBits(actual[c]), "row " + i + " col " + c);
             }
         }
     }
