@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * An animated, looping GIF from frames, written byte by byte: one global palette, the NETSCAPE2.0 extension
  * that makes viewers loop, and per frame a graphic control extension with its delay. Frames after the first
- * store only the rectangle that changed. The JDK's ImageIO writer did the same at several times the cost
- * (a metadata tree per frame, a copy of each rectangle, its file cache).
+ * store only the rectangle that changed, and in it the pixels as before as the palette's transparent index.
+ * The JDK's ImageIO writer did the same at several times the cost (a metadata tree per frame, a copy of each
+ * rectangle, its file cache).
  */
 final class GifWriter {
     private GifWriter() {
@@ -56,16 +57,22 @@ final class GifWriter {
             // After the first frame only the rectangle that changed is stored, drawn over the frame before
             // (axes, labels and gridlines stay): that is most of an animation's cost.
             Rectangle changed = previous == null ? new Rectangle(width, height) : changed(previous, frame, width, height);
-            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 1 << 2}); // the next frame is drawn over this one
+            // Within it, pixels as before are the transparent index: the first frame is whole, so has none.
+            byte[] marked = previous == null ? null : unchangedAsTransparent(previous, frame, width, changed);
+            boolean transparent = marked != null;
+            byte[] stored = transparent ? marked : previous == null ? frame : rectangle(frame, width, changed);
+            // Disposal "do not dispose": the next frame is drawn over this one; flag 1: it has a transparent index.
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, (byte) (1 << 2 | (transparent ? 1 : 0))});
             short16(out, Math.max(1, delayMillis / 10));
-            out.writeBytes(new byte[] {0, 0}); // no transparent colour; end of extension
+            out.write(transparent ? Palette.TRANSPARENT : 0);
+            out.write(0); // end of extension
             out.write(0x2C);
             short16(out, changed.x);
             short16(out, changed.y);
             short16(out, changed.width);
             short16(out, changed.height);
             out.write(0); // no local palette, not interlaced
-            GifLzw.write(frame, width, changed.x, changed.y, changed.width, changed.height, out);
+            GifLzw.write(stored, out);
             previous = frame;
         }
         out.write(0x3B);
@@ -99,6 +106,45 @@ final class GifWriter {
             right = Math.max(right, last);
         }
         return bottom < 0 ? new Rectangle(0, 0, 1, 1) : new Rectangle(left, top, right - left + 1, bottom - top + 1);
+    }
+
+    /**
+     * The rectangle of a frame with each pixel equal to the previous frame's as the transparent index, so the
+     * previous frame shows through: in an animation whose line sweeps the plot the changed rectangle is nearly
+     * the whole frame, yet most of it is as before, and runs of one index cost LZW little. Null when a pixel
+     * that changed has the transparent index itself (no palette mapping gives it), so it cannot be marked.
+     */
+    static byte[] unchangedAsTransparent(byte[] previous, byte[] frame, int width, Rectangle area) {
+        byte[] stored = new byte[area.width * area.height];
+        byte transparent = (byte) Palette.TRANSPARENT;
+        for (int y = 0; y < area.height; y++) {
+            int from = (area.y + y) * width + area.x;
+            int end = from + area.width;
+            int to = y * area.width - from; // stored[to + i] holds frame[i]
+            int at = from;
+            while (at < end) {
+                // Equal stretches are found and filled in bulk; differing pixels are copied one by one.
+                int equal = Arrays.mismatch(previous, at, end, frame, at, end);
+                int firstDiffering = equal < 0 ? end : at + equal;
+                Arrays.fill(stored, to + at, to + firstDiffering, transparent);
+                for (at = firstDiffering; at < end && previous[at] != frame[at]; at++) {
+                    if (frame[at] == transparent) {
+                        return null;
+                    }
+                    stored[to + at] = frame[at];
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** The rectangle of a frame's indices, row after row. */
+    static byte[] rectangle(byte[] frame, int width, Rectangle area) {
+        byte[] stored = new byte[area.width * area.height];
+        for (int y = 0; y < area.height; y++) {
+            System.arraycopy(frame, (area.y + y) * width + area.x, stored, y * area.width, area.width);
+        }
+        return stored;
     }
 
     /** The frame as the GIF shows it, for comparing with what a decoder reads back. */

@@ -5,12 +5,17 @@ import java.awt.image.IndexColorModel;
 /**
  * The one 256-colour palette of every animation: a 6x6x6 colour cube plus 40 greys, and the nearest palette
  * colour of any RGB. One palette for every frame, where a palette built per frame cost most of an animation's
- * time (the JDK's octree); charts use few colours.
+ * time (the JDK's octree); charts use few colours. The last grey is reserved as a GIF's transparent index and
+ * is never anyone's nearest colour, so a frame can mark "as before" without meaning a colour.
  */
 final class Palette {
     /** Indices 0..215 are the cube, 216..255 the greys. */
     private static final int CUBE = 216;
     private static final int GREYS = 40;
+    /** The index no drawn pixel has: GIF frames after the first mark pixels unchanged from the frame before. */
+    static final int TRANSPARENT = CUBE + GREYS - 1;
+    /** Greys that pixels map to: all but the transparent one, the lightest (the cube's white is near it). */
+    private static final int DRAWN_GREYS = GREYS - 1;
     static final IndexColorModel MODEL = model();
     /** Palette index of the nearest colour for each 15-bit RGB. */
     private static final byte[] NEAREST = nearestTable();
@@ -40,9 +45,9 @@ final class Palette {
 
     /**
      * For each 15-bit RGB (its bins' centres), the palette colour at the least squared distance, the lowest
-     * index on a tie. The nearest colour of the cube is the nearest level per channel, and the nearest grey
-     * the level nearest to the channels' mean, so two candidates decide (PaletteTest checks every key against
-     * a search of the whole palette).
+     * index on a tie, leaving out the transparent index. The nearest colour of the cube is the nearest level
+     * per channel, and the nearest grey the drawn grey level nearest to the channels' mean, so two candidates
+     * decide (PaletteTest checks every key against a search of every colour but the transparent one).
      */
     private static byte[] nearestTable() {
         byte[] table = new byte[1 << 15];
@@ -53,8 +58,8 @@ final class Palette {
             int cube = Math.round(r / 51f) * 36 + Math.round(g / 51f) * 6 + Math.round(b / 51f);
             int best = cube;
             int bestDistance = distance(cube, r, g, b);
-            int below = Math.max(0, Math.min(GREYS - 1, ((r + g + b) / 3 - 6) / 6));
-            for (int grey = below; grey <= Math.min(GREYS - 1, below + 1); grey++) {
+            int below = Math.max(0, Math.min(DRAWN_GREYS - 1, ((r + g + b) / 3 - 6) / 6));
+            for (int grey = below; grey <= Math.min(DRAWN_GREYS - 1, below + 1); grey++) {
                 int distance = distance(CUBE + grey, r, g, b);
                 if (distance < bestDistance) {
                     bestDistance = distance;

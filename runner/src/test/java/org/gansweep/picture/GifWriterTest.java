@@ -87,13 +87,106 @@ class GifWriterTest {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             reader.setInput(in);
-            BufferedImage first = reader.read(0);
-            BufferedImage expected = GifWriter.indexed(frames.get(0));
-            assertArrayEquals(expected.getRGB(0, 0, 301, 203, null, 0, 301), first.getRGB(0, 0, 301, 203, null, 0, 301));
-            BufferedImage third = reader.read(2);
-            assertEquals(203 - 100, third.getHeight(), "rows kept from the first frame are not stored");
-            assertArrayEquals(GifWriter.indexed(frames.get(2)).getRGB(0, 100, 301, 103, null, 0, 301),
-                    third.getRGB(0, 0, 301, 103, null, 0, 301));
+            assertEquals(203 - 100, reader.read(2).getHeight(), "rows kept from the first frame are not stored");
+        } finally {
+            reader.dispose();
+        }
+        List<BufferedImage> shown = composited(gif);
+        for (int i = 0; i < frames.size(); i++) {
+            assertArrayEquals(GifWriter.indexed(frames.get(i)).getRGB(0, 0, 301, 203, null, 0, 301),
+                    shown.get(i).getRGB(0, 0, 301, 203, null, 0, 301), "frame " + i);
+        }
+    }
+
+    @Test
+    void pixelsAsBeforeAreStoredTransparentSoTheFrameBeforeShowsThrough() throws Exception {
+        BufferedImage first = frame(10, Color.BLUE);
+        BufferedImage second = frame(10, Color.BLUE);
+        second.setRGB(3, 2, Color.RED.getRGB());
+        second.setRGB(40, 30, Color.GREEN.getRGB());
+        second.setRGB(12, 20, Color.BLACK.getRGB());
+        List<BufferedImage> frames = List.of(first, second);
+        byte[] gif = GifWriter.encode(frames, 100);
+
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            assertEquals("FALSE", control(reader, 0).getAttribute("transparentColorFlag"), "the first frame is whole");
+            IIOMetadataNode control = control(reader, 1);
+            assertEquals("TRUE", control.getAttribute("transparentColorFlag"));
+            assertEquals(String.valueOf(Palette.TRANSPARENT), control.getAttribute("transparentColorIndex"));
+            assertEquals("doNotDispose", control.getAttribute("disposalMethod"));
+            BufferedImage part = reader.read(1);
+            assertEquals(new Rectangle(0, 0, 41 - 3, 31 - 2), new Rectangle(0, 0, part.getWidth(), part.getHeight()));
+            int stored = 0;
+            for (int y = 0; y < part.getHeight(); y++) {
+                for (int x = 0; x < part.getWidth(); x++) {
+                    stored += part.getRaster().getSample(x, y, 0) == Palette.TRANSPARENT ? 0 : 1;
+                }
+            }
+            assertEquals(3, stored, "only the three changed pixels are stored as colours");
+        } finally {
+            reader.dispose();
+        }
+        List<BufferedImage> shown = composited(gif);
+        for (int i = 0; i < frames.size(); i++) {
+            assertArrayEquals(GifWriter.indexed(frames.get(i)).getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH),
+                    shown.get(i).getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH), "frame " + i);
+        }
+    }
+
+    @Test
+    void aChangedPixelWithTheTransparentIndexItselfIsStoredWithoutTransparency() throws Exception {
+        // No palette mapping gives the transparent index, but frames composed by hand could hold it.
+        byte[] before = new byte[WIDTH * HEIGHT];
+        byte[] after = before.clone();
+        after[5 * WIDTH + 7] = (byte) Palette.TRANSPARENT;
+        after[9 * WIDTH + 20] = 12;
+        byte[] gif = GifWriter.encodeFrames(List.of(new PaletteImage(WIDTH, HEIGHT, before),
+                new PaletteImage(WIDTH, HEIGHT, after)), 100);
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            assertEquals("FALSE", control(reader, 1).getAttribute("transparentColorFlag"));
+        } finally {
+            reader.dispose();
+        }
+        BufferedImage expected = new PaletteImage(WIDTH, HEIGHT, after).toImage();
+        assertArrayEquals(expected.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH),
+                composited(gif).get(1).getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH));
+    }
+
+    private static IIOMetadataNode control(ImageReader reader, int frame) throws Exception {
+        IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(frame).getAsTree("javax_imageio_gif_image_1.0");
+        return (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+    }
+
+    /**
+     * Each frame as a viewer shows it: its stored rectangle decoded and drawn over the frame before (drawImage
+     * leaves the canvas as it was under transparent pixels, as "do not dispose" asks).
+     */
+    private static List<BufferedImage> composited(byte[] gif) throws Exception {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            BufferedImage canvas = null;
+            List<BufferedImage> shown = new ArrayList<>();
+            for (int i = 0; i < reader.getNumImages(true); i++) {
+                IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                IIOMetadataNode descriptor = (IIOMetadataNode) root.getElementsByTagName("ImageDescriptor").item(0);
+                BufferedImage part = reader.read(i);
+                if (canvas == null) {
+                    canvas = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+                }
+                Graphics2D g = canvas.createGraphics();
+                g.drawImage(part, Integer.parseInt(descriptor.getAttribute("imageLeftPosition")),
+                        Integer.parseInt(descriptor.getAttribute("imageTopPosition")), null);
+                g.dispose();
+                BufferedImage copy = new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_INT_RGB);
+                copy.getRaster().setRect(canvas.getRaster());
+                shown.add(copy);
+            }
+            return shown;
         } finally {
             reader.dispose();
         }
