@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.gansweep.internal.AtomicFiles;
 import org.gansweep.record.StoreException;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -38,14 +37,6 @@ final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         if (plot instanceof XYPlot xy) {
             style(xy);
-        }
-        if (plot instanceof CombinedDomainXYPlot combined) {
-            for (XYPlot panel : combined.getSubplots()) {
-                panel.setDomainGridlineStroke(GRID);
-                panel.setRangeGridlineStroke(GRID);
-                panel.setDomainGridlinePaint(GRID_PAINT);
-                panel.setRangeGridlinePaint(GRID_PAINT);
-            }
         }
         return chart;
     }

@@ -2,17 +2,19 @@ package org.gansweep.picture;
 
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 
 /**
- * Antialiased lines and rectangles drawn straight into a {@link PaletteImage}: each touched pixel becomes the
- * palette colour nearest to its old colour blended with the ink by the shape's coverage. Java2D drew the
+ * Antialiased lines, rectangles and bands between two curves drawn straight into a {@link PaletteImage}: each
+ * touched pixel becomes the palette colour nearest to its old colour blended with the ink by the shape's
+ * coverage (times the ink's alpha, for translucent shapes). Java2D drew the
  * same lines into an RGB frame that was then compared with the last frame and mapped to the palette whole;
  * for animations whose frames differ by a few lines that cost most of their time, and compiling Java2D's
  * rasterizer most of a short sweep's. Only pixels whose centres lie in the clip are drawn.
  */
 final class PaletteCanvas {
-    /** Coverage of the shape being drawn, per pixel; zero again after each shape. One per thread, kept. */
-    private static final ThreadLocal<float[][]> COVERAGE = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** One per thread, kept. */
+    private static final ThreadLocal<Coverage> COVERAGE = ThreadLocal.withInitial(Coverage::new);
 
     private final PaletteImage image;
     private final int clipLeft;
@@ -34,15 +36,21 @@ final class PaletteCanvas {
      * clamped to [0, 1], so a pixel on two segments is blended once.
      */
     void stroke(double[] xs, double[] ys, int n, double width, Color ink) {
-        float[] coverage = coverage();
+        stroke(xs, ys, n, width, ink, 1);
+    }
+
+    /**
+     * As {@link #stroke(double[], double[], int, double, Color)}, the ink translucent: each pixel is blended by
+     * its coverage times {@code alpha}. A line is blended once where it meets itself, so translucent lines
+     * drawn one after another darken where they cross each other, as Java2D's alpha does.
+     */
+    void stroke(double[] xs, double[] ys, int n, double width, Color ink, double alpha) {
+        Coverage coverage = COVERAGE.get();
+        coverage.clear(image.width() * image.height());
         double half = width / 2;
         // Squared distances beyond which a pixel is not covered, and within which it is covered whole.
         double outer = (half + 0.5) * (half + 0.5);
         double inner = half > 0.5 ? (half - 0.5) * (half - 0.5) : -1;
-        int left = Integer.MAX_VALUE;
-        int top = Integer.MAX_VALUE;
-        int right = Integer.MIN_VALUE;
-        int bottom = Integer.MIN_VALUE;
         int segments = n == 1 ? 1 : n - 1; // a single point is a dot
         for (int i = 0; i < segments && n > 0; i++) {
             double x0 = xs[i];
@@ -56,10 +64,6 @@ final class PaletteCanvas {
             if (fromX > toX || fromY > toY) {
                 continue;
             }
-            left = Math.min(left, fromX);
-            right = Math.max(right, toX);
-            top = Math.min(top, fromY);
-            bottom = Math.max(bottom, toY);
             double dx = x1 - x0;
             double dy = y1 - y0;
             double length = Math.sqrt(dx * dx + dy * dy);
@@ -93,16 +97,51 @@ final class PaletteCanvas {
                     if (squared >= outer) {
                         continue;
                     }
-                    int at = y * image.width() + x;
-                    float c = squared <= inner ? 1f : (float) (half + 0.5 - Math.sqrt(squared));
-                    if (c > coverage[at]) {
-                        coverage[at] = c;
-                    }
+                    coverage.cover(y * image.width() + x,
+                            squared <= inner ? 1f : (float) (half + 0.5 - Math.sqrt(squared)));
                 }
             }
         }
-        if (left <= right) {
-            composite(coverage, left, top, right, bottom, ink);
+        for (int i = 0; i < coverage.count; i++) {
+            int at = coverage.touched[i];
+            blend(at, coverage.values[at] * alpha, ink);
+            coverage.values[at] = 0;
+        }
+    }
+
+    /**
+     * The area between two curves over the same ascending {@code xs}, {@code lows} and {@code highs} (rows;
+     * either may be the upper one), translucent by {@code alpha}: per pixel column, both curves interpolated
+     * at its centre, each pixel covered by the part of its height between them (antialiased vertically) and,
+     * at the band's two ends, by the part of its width inside. Fewer than two points enclose nothing.
+     */
+    void fillBetween(double[] xs, double[] lows, double[] highs, int n, Color ink, double alpha) {
+        if (n < 2) {
+            return;
+        }
+        double start = xs[0];
+        double end = xs[n - 1];
+        int fromX = Math.max(clipLeft, (int) Math.floor(start));
+        int toX = Math.min(clipRight, (int) Math.ceil(end) - 1);
+        int segment = 0;
+        for (int x = fromX; x <= toX; x++) {
+            double centre = Math.max(start, Math.min(end, x + 0.5));
+            while (segment < n - 2 && xs[segment + 1] < centre) {
+                segment++;
+            }
+            double span = xs[segment + 1] - xs[segment];
+            double t = span > 0 ? (centre - xs[segment]) / span : 0;
+            double a = lows[segment] + t * (lows[segment + 1] - lows[segment]);
+            double b = highs[segment] + t * (highs[segment + 1] - highs[segment]);
+            double top = Math.min(a, b);
+            double bottom = Math.max(a, b);
+            double columns = Math.min(x + 1, end) - Math.max(x, start);
+            int fromY = Math.max(clipTop, (int) Math.floor(top));
+            int toY = Math.min(clipBottom, (int) Math.ceil(bottom) - 1);
+            for (int y = fromY; y <= toY; y++) {
+                double rows = Math.min(y + 1, bottom) - Math.max(y, top);
+                blend(y * image.width() + x, rows * columns * alpha, ink);
+            }
         }
     }
 
@@ -128,27 +167,6 @@ final class PaletteCanvas {
         }
     }
 
-    private float[] coverage() {
-        float[][] holder = COVERAGE.get();
-        int size = image.width() * image.height();
-        if (holder[0].length < size) {
-            holder[0] = new float[size];
-        }
-        return holder[0];
-    }
-
-    private void composite(float[] coverage, int left, int top, int right, int bottom, Color ink) {
-        for (int y = top; y <= bottom; y++) {
-            for (int x = left; x <= right; x++) {
-                int at = y * image.width() + x;
-                if (coverage[at] > 0) {
-                    blend(at, coverage[at], ink);
-                    coverage[at] = 0;
-                }
-            }
-        }
-    }
-
     private void blend(int at, double alpha, Color ink) {
         if (alpha <= 0) {
             return;
@@ -163,5 +181,36 @@ final class PaletteCanvas {
 
     private static int mix(int under, int ink, double alpha) {
         return (int) Math.round(under + (ink - under) * Math.min(1, alpha));
+    }
+
+    /**
+     * The coverage of the shape being drawn, per pixel (zero again after each shape), and the pixels it
+     * touched: a faint line across a whole panel is then blended at its own pixels, not over its bounding box.
+     */
+    private static final class Coverage {
+        private float[] values = new float[0];
+        private int[] touched = new int[256];
+        private int count;
+
+        void clear(int size) {
+            if (values.length < size) {
+                values = new float[size];
+            }
+            count = 0;
+        }
+
+        /** Keeps the largest of a pixel's coverages by the segments of one line: it is blended once. */
+        void cover(int at, float c) {
+            if (c <= values[at]) {
+                return;
+            }
+            if (values[at] == 0) {
+                if (count == touched.length) {
+                    touched = Arrays.copyOf(touched, count * 2);
+                }
+                touched[count++] = at;
+            }
+            values[at] = c;
+        }
     }
 }

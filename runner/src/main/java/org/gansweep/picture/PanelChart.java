@@ -12,9 +12,10 @@ import java.util.Locale;
 
 /**
  * Panels stacked over one shared x axis, each a quantity's line over steps with its target dashed: a run's
- * trajectory.png. Drawn without JFreeChart: with one such picture per drawn run, its layout code and
- * Java2D's antialiasing rasterizer, compiled anew by every short-lived gansweep, cost more than training a
- * small sweep (profiled). Here Java2D draws only text and one-pixel rules into an RGB image, which is mapped
+ * trajectory.png, and a group's bands (the median's line over its seeds' faint lines and its quartiles'
+ * band). Drawn without JFreeChart: with one such picture per drawn run, its layout code and Java2D's
+ * antialiasing rasterizer, compiled anew by every short-lived gansweep, cost more than training a small sweep
+ * (profiled). Here Java2D draws only text and one-pixel rules into an RGB image, which is mapped
  * to the {@link Palette} once; the lines are drawn by {@link PaletteCanvas}.
  */
 final class PanelChart {
@@ -26,8 +27,53 @@ final class PanelChart {
     private static final Color GRID = new Color(0xE6E6E6);
     private static final Color TEXT = new Color(0x444444);
 
-    /** One panel: its name, its points (NaN breaks the line) and its target, or NaN for none. */
-    record Panel(String name, double[] xs, double[] ys, double target) {
+    /** Seeds behind a group's median: grey at 45/255, as the JFreeChart bands drew them. */
+    private static final Color FAINT = new Color(120, 120, 120);
+    private static final double FAINT_ALPHA = 45 / 255.0;
+    private static final double FAINT_WIDTH = 0.8;
+    /**
+     * The interquartile band, a light blue. INK's own tint (JFreeChart's, INK at 0.3) has no palette colour
+     * near it: it fell on lavender over white and on teal over the faint lines, streaking the band. This
+     * blue at 0.45 falls on the palette's light sky blue over white and the lightest greys, and on deeper
+     * blues where seeds crowd, as a translucent band shows them.
+     */
+    private static final Color BAND = new Color(0x0080FF);
+    private static final double BAND_ALPHA = 0.45;
+
+    /**
+     * One panel: its name, its points (NaN breaks the line) and its target, or NaN for none; behind the line,
+     * faint lines (a group's seeds) and a band filled between two values per x of the line, or null for none.
+     */
+    record Panel(String name, double[] xs, double[] ys, double target, List<Series> faint, Band band) {
+        Panel(String name, double[] xs, double[] ys, double target) {
+            this(name, xs, ys, target, List.of(), null);
+        }
+
+        /** Every value the panel shows, for its y range. */
+        private List<double[]> values() {
+            List<double[]> values = new ArrayList<>(List.of(ys));
+            faint.forEach(series -> values.add(series.ys()));
+            if (band != null) {
+                values.add(band.lows());
+                values.add(band.highs());
+            }
+            return values;
+        }
+
+        /** Every x the panel shows, for the shared x range. */
+        private List<double[]> steps() {
+            List<double[]> steps = new ArrayList<>(List.of(xs));
+            faint.forEach(series -> steps.add(series.xs()));
+            return steps;
+        }
+    }
+
+    /** A line of its own xs (a seed's steps), NaN breaking it. */
+    record Series(double[] xs, double[] ys) {
+    }
+
+    /** Lower and upper values at each x of its panel's line; NaN in either leaves a gap. */
+    record Band(double[] lows, double[] highs) {
     }
 
     private PanelChart() {
@@ -45,7 +91,7 @@ final class PanelChart {
         g.setFont(Charts.TITLE);
         centred(g, title, width / 2.0, 17);
         int right = width - RIGHT_MARGIN;
-        double[] xRange = range(panels.stream().map(Panel::xs).toList(), Double.NaN, false);
+        double[] xRange = range(panels.stream().flatMap(p -> p.steps().stream()).toList(), Double.NaN, false);
         double[] xTicks = ticks(xRange[0], xRange[1], Math.max(2, (right - LEFT) / 70));
         List<Rectangle2D> areas = new ArrayList<>();
         List<double[]> yRanges = new ArrayList<>();
@@ -56,7 +102,7 @@ final class PanelChart {
             int top = TOP + panelHeight * p + GAP / 2;
             int bottom = TOP + panelHeight * (p + 1) - GAP / 2;
             Rectangle2D area = new Rectangle2D.Double(LEFT, top, right - LEFT, bottom - top);
-            double[] yRange = range(List.of(panel.ys()), panel.target(), true);
+            double[] yRange = range(panel.values(), panel.target(), true);
             areas.add(area);
             yRanges.add(yRange);
             double[] yTicks = ticks(yRange[0], yRange[1], Math.max(3, (bottom - top) / 24));
@@ -89,30 +135,76 @@ final class PanelChart {
         g.dispose();
         PaletteImage image = PaletteImage.of(rgb);
         for (int p = 0; p < panels.size(); p++) {
-            drawLine(image, panels.get(p), xRange, yRanges.get(p), areas.get(p));
+            drawData(image, panels.get(p), xRange, yRanges.get(p), areas.get(p));
         }
         return image;
     }
 
-    private static void drawLine(PaletteImage image, Panel panel, double[] xRange, double[] yRange, Rectangle2D area) {
+    /** Back to front: the faint lines, the band, the line, the target. */
+    private static void drawData(PaletteImage image, Panel panel, double[] xRange, double[] yRange, Rectangle2D area) {
         PaletteCanvas canvas = new PaletteCanvas(image, area);
-        int n = panel.xs().length;
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        int run = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i < n && Double.isFinite(panel.xs()[i]) && Double.isFinite(panel.ys()[i])) {
-                xs[run] = column(panel.xs()[i], xRange, area);
-                ys[run] = row(panel.ys()[i], yRange, area);
-                run++;
-            } else if (run > 0) {
-                canvas.stroke(xs, ys, run, 2, Charts.INK);
-                run = 0;
+        Scale scale = new Scale(xRange, yRange, area);
+        for (Series series : panel.faint()) {
+            scale.finiteStretches(series.xs(), List.of(series.ys()),
+                    (xs, rows, n) -> canvas.stroke(xs, rows.get(0), n, FAINT_WIDTH, FAINT, FAINT_ALPHA));
+        }
+        if (panel.band() != null) {
+            scale.finiteStretches(panel.xs(), List.of(panel.band().lows(), panel.band().highs()),
+                    (xs, rows, n) -> canvas.fillBetween(xs, rows.get(0), rows.get(1), n, BAND, BAND_ALPHA));
+        }
+        scale.finiteStretches(panel.xs(), List.of(panel.ys()),
+                (xs, rows, n) -> canvas.stroke(xs, rows.get(0), n, 2, Charts.INK));
+        if (Double.isFinite(panel.target()) && panel.target() >= yRange[0] && panel.target() <= yRange[1]) {
+            canvas.dashedHorizontal(area.getMinX(), area.getMaxX(), scale.row(panel.target()), 1.2, 5, 4,
+                    Charts.TARGET);
+        }
+    }
+
+    /** A panel's data ranges mapped onto its area in pixels. */
+    private record Scale(double[] xRange, double[] yRange, Rectangle2D area) {
+        /** Something drawn from the first {@code n} pixel positions of a stretch: columns and rows per series. */
+        interface StretchDrawing {
+            void draw(double[] xs, List<double[]> rows, int n);
+        }
+
+        /**
+         * Each stretch of points whose x and values are all finite, in pixels, handed to {@code drawing}: a NaN
+         * (a diverged or unlogged value) leaves a gap rather than a line across it.
+         */
+        void finiteStretches(double[] xs, List<double[]> values, StretchDrawing drawing) {
+            int n = xs.length;
+            double[] columns = new double[n];
+            List<double[]> rows = new ArrayList<>();
+            values.forEach(v -> rows.add(new double[n]));
+            int run = 0;
+            for (int i = 0; i <= n; i++) {
+                if (i < n && finite(xs[i], values, i)) {
+                    columns[run] = column(xs[i], xRange, area);
+                    for (int v = 0; v < values.size(); v++) {
+                        rows.get(v)[run] = row(values.get(v)[i]);
+                    }
+                    run++;
+                } else if (run > 0) {
+                    drawing.draw(columns, rows, run);
+                    run = 0;
+                }
             }
         }
-        if (Double.isFinite(panel.target()) && panel.target() >= yRange[0] && panel.target() <= yRange[1]) {
-            canvas.dashedHorizontal(area.getMinX(), area.getMaxX(), row(panel.target(), yRange, area), 1.2, 5, 4,
-                    Charts.TARGET);
+
+        double row(double y) {
+            return PanelChart.row(y, yRange, area);
+        }
+
+        private static boolean finite(double x, List<double[]> values, int i) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+            for (double[] v : values) {
+                if (!Double.isFinite(v[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

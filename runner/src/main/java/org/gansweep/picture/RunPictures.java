@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.plan.ResolvedConfig;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;

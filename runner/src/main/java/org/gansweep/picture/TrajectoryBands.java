@@ -1,25 +1,18 @@
 package org.gansweep.picture;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gansweep.engine.Trajectory;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * One group's runs over training: for each chosen quantity, the median across seeds with the interquartile
  * band, every seed drawn faintly behind. Runs of a group share their log steps, so quantiles are taken row
- * by row (over the seeds that have a finite value there).
+ * by row (over the seeds that have a finite value there). Drawn by {@link PanelChart}, as a run's
+ * trajectory.png is: through JFreeChart, whose layout and Java2D's antialiasing rasterizer every short-lived
+ * gansweep compiles anew, a fresh process took half as long again for point-tricks' 11 bands.
  */
 final class TrajectoryBands {
     static final int WIDTH = 800;
@@ -30,54 +23,47 @@ final class TrajectoryBands {
 
     static void write(List<Trajectory> seeds, List<String> columns, Map<String, Double> targets, String title,
                       Path file) {
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("step"));
-        for (String column : columns) {
-            combined.add(panel(seeds, column, targets.get(column)), 1);
-        }
-        combined.getDomainAxis().setTickLabelFont(Charts.SMALL);
-        Charts.writePng(Charts.chart(title, combined, false), WIDTH, 60 + PANEL_HEIGHT * columns.size(), file);
+        Charts.write(file, PngWriter.encode(draw(seeds, columns, targets, title)));
     }
 
-    private static XYPlot panel(List<Trajectory> seeds, String column, Double target) {
-        XYSeriesCollection faint = new XYSeriesCollection();
-        XYLineAndShapeRenderer faintRenderer = new XYLineAndShapeRenderer(true, false);
-        for (int s = 0; s < seeds.size(); s++) {
-            Trajectory t = seeds.get(s);
-            int c = t.column(column);
-            XYSeries series = new XYSeries("seed " + s, false);
-            t.rows().stream().filter(r -> Double.isFinite(r[c])).forEach(r -> series.add(r[0], r[c]));
-            faint.addSeries(series);
-            faintRenderer.setSeriesPaint(s, new Color(120, 120, 120, 45));
-            faintRenderer.setSeriesStroke(s, new BasicStroke(0.8f));
+    static PaletteImage draw(List<Trajectory> seeds, List<String> columns, Map<String, Double> targets,
+                             String title) {
+        List<PanelChart.Panel> panels = new ArrayList<>();
+        for (String column : columns) {
+            panels.add(panel(seeds, column, targets.get(column)));
         }
-        YIntervalSeries band = new YIntervalSeries("median, interquartile");
+        return PanelChart.draw(title, "step", panels, WIDTH, PANEL_HEIGHT);
+    }
+
+    private static PanelChart.Panel panel(List<Trajectory> seeds, String column, Double target) {
+        List<PanelChart.Series> faint = new ArrayList<>();
+        for (Trajectory t : seeds) {
+            int c = t.column(column);
+            faint.add(new PanelChart.Series(t.rows().stream().mapToDouble(r -> r[0]).toArray(),
+                    t.rows().stream().mapToDouble(r -> r[c]).toArray()));
+        }
+        // Rows where no seed has a value are left out, so the median and the band run across them.
         int rows = seeds.stream().mapToInt(Trajectory::size).min().orElse(0);
+        double[] steps = new double[rows];
+        double[] medians = new double[rows];
+        double[] lows = new double[rows];
+        double[] highs = new double[rows];
+        int kept = 0;
         for (int row = 0; row < rows; row++) {
             int index = row;
             double[] values = seeds.stream().mapToDouble(t -> t.rows().get(index)[t.column(column)])
                     .filter(Double::isFinite).sorted().toArray();
             if (values.length > 0) {
-                band.add(seeds.get(0).rows().get(row)[0], quantile(values, 0.5), quantile(values, 0.25),
-                        quantile(values, 0.75));
+                steps[kept] = seeds.get(0).rows().get(row)[0];
+                medians[kept] = quantile(values, 0.5);
+                lows[kept] = quantile(values, 0.25);
+                highs[kept] = quantile(values, 0.75);
+                kept++;
             }
         }
-        YIntervalSeriesCollection bandData = new YIntervalSeriesCollection();
-        bandData.addSeries(band);
-        DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
-        bandRenderer.setSeriesPaint(0, Charts.INK);
-        bandRenderer.setSeriesFillPaint(0, new Color(31, 119, 180));
-        bandRenderer.setAlpha(0.3f);
-        bandRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        NumberAxis axis = new NumberAxis(column);
-        axis.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(bandData, null, axis, bandRenderer);
-        plot.setDataset(1, faint);
-        plot.setRenderer(1, faintRenderer);
-        Charts.style(plot);
-        if (target != null) {
-            plot.addRangeMarker(Charts.target(target));
-        }
-        return plot;
+        return new PanelChart.Panel(column, Arrays.copyOf(steps, kept),
+                Arrays.copyOf(medians, kept), target == null ? Double.NaN : target, faint,
+                new PanelChart.Band(Arrays.copyOf(lows, kept), Arrays.copyOf(highs, kept)));
     }
 
     /** Linear interpolation between order statistics (sorted input). */
