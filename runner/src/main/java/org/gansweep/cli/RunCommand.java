@@ -129,7 +129,7 @@ final class RunCommand extends SweepOptions implements Command {
         if (selection != PlotSelection.NONE) {
             // Starting the backend is mostly one thread loading native libraries: the other core loads
             // the drawing code meanwhile.
-            Thread warmUp = new Thread(SweepPictures::warmUp, "gansweep-pictures-warm-up");
+            Thread warmUp = new Thread(() -> SweepPictures.warmUp(whole.spec().experiment()), "gansweep-pictures-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
         }

@@ -20,6 +20,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * A solved run ends with a flat line at 1 (w = 0, b = 1).
  */
 final class PointPictures implements ExperimentPictures {
+    /** The columns a point run logs, in order (its frames read w, b and D's parameters). */
+    static final List<String> COLUMNS = List.of("step", "w", "b", "d_a0", "d_a1", "d_c0", "d_c1", "d_v0", "d_v1",
+            "d_e", "d_real", "d_fake_mean", "loss_d", "loss_g");
     private static final double X_MIN = -3;
     private static final double X_MAX = 3;
     private static final int SAMPLES = 121;

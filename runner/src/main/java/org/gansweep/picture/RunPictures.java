@@ -34,6 +34,10 @@ final class RunPictures {
 
     /** Each quantity in its own panel over a shared step axis; targets dashed; NaN points break the line. */
     static void writeTrajectory(Trajectory trajectory, Map<String, Double> targets, String title, Path file) {
+        Charts.write(file, trajectoryPng(trajectory, targets, title));
+    }
+
+    static byte[] trajectoryPng(Trajectory trajectory, Map<String, Double> targets, String title) {
         double[] steps = values(trajectory, 0);
         List<PanelChart.Panel> panels = new ArrayList<>();
         for (int column = 1; column < trajectory.columns().size(); column++) {
@@ -41,7 +45,7 @@ final class RunPictures {
             panels.add(new PanelChart.Panel(name, steps, values(trajectory, column),
                     targets.getOrDefault(name, Double.NaN)));
         }
-        Charts.write(file, PngWriter.encode(PanelChart.draw(title, "step", panels, WIDTH, PANEL_HEIGHT)));
+        return PngWriter.encode(PanelChart.draw(title, "step", panels, WIDTH, PANEL_HEIGHT));
     }
 
     private static double[] values(Trajectory trajectory, int column) {
@@ -67,19 +71,23 @@ final class RunPictures {
     /** Writes the animation if the family draws one; returns whether it did. */
     static boolean writeAnimation(ExperimentPictures family, Trajectory trajectory, Optional<Trajectory> histogram,
                                   ResolvedConfig config, Path file) {
+        Optional<byte[]> gif = animation(family, trajectory, histogram, config);
+        gif.ifPresent(bytes -> Charts.write(file, bytes));
+        return gif.isPresent();
+    }
+
+    /** The animation's GIF, if the family draws one. */
+    static Optional<byte[]> animation(ExperimentPictures family, Trajectory trajectory, Optional<Trajectory> histogram,
+                                      ResolvedConfig config) {
         List<PaletteImage> frames = new ArrayList<>();
         for (int row : frameRows(trajectory.size())) {
             Optional<PaletteImage> frame = family.paletteFrame(trajectory, histogram, row, config, FRAME_WIDTH,
                     FRAME_HEIGHT);
             if (frame.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
             frames.add(frame.get());
         }
-        if (frames.isEmpty()) {
-            return false;
-        }
-        Charts.write(file, GifWriter.encodeFrames(frames, FRAME_DELAY_MS));
-        return true;
+        return frames.isEmpty() ? Optional.empty() : Optional.of(GifWriter.encodeFrames(frames, FRAME_DELAY_MS));
     }
 }

@@ -64,11 +64,11 @@ public final class SweepPictures {
     }
 
     /**
-     * Loads what drawing needs (JFreeChart, fonts, Java2D's rasterizer, the encoders) by drawing and
-     * encoding a small chart, for a command to do on a spare thread while it starts up, so that its pictures
-     * later start warm. Draws nothing to disk.
+     * Loads what drawing needs (JFreeChart, fonts, Java2D, the encoders) and has the JIT compile the run
+     * pictures' loops, by drawing a small chart and a made-up run of {@code experiment}'s family, for a command
+     * to do on a spare thread while it starts up, so that its pictures later start warm. Draws nothing to disk.
      */
-    public static void warmUp() {
+    public static void warmUp(String experiment) {
         XYSeries series = new XYSeries("warm-up");
         for (int i = 0; i < 50; i++) {
             series.add(i, Math.sin(i / 5.0));
@@ -78,8 +78,35 @@ public final class SweepPictures {
         BufferedImage image = Charts.image(Charts.chart("warm-up", plot, true), 200, 150);
         PngWriter.encode(image);
         GifWriter.encode(List.of(image, image), 100);
-        double[] xs = {0, 1, 2};
-        PngWriter.encode(PanelChart.draw("warm-up", "x", List.of(new PanelChart.Panel("y", xs, xs, 1)), 200, 60));
+        ExperimentPictures family = ExperimentPictures.of(experiment);
+        Trajectory madeUp = madeUp(family instanceof PointPictures ? PointPictures.COLUMNS : List.of("step", "a", "b"));
+        for (int run = 0; run < WARM_UP_RUNS; run++) {
+            RunPictures.trajectoryPng(madeUp, Map.of("b", 1.0), "warm-up");
+            if (family instanceof PointPictures) {
+                RunPictures.animation(family, madeUp, java.util.Optional.empty(),
+                        new org.gansweep.plan.ResolvedConfig(new java.util.TreeMap<>()));
+            }
+        }
+    }
+
+    /**
+     * Made-up runs drawn by the warm-up: on a small sweep its pictures then cost about half (the compiling is
+     * done while the backend loads), and it ends before training starts.
+     */
+    private static final int WARM_UP_RUNS = 3;
+
+    /** A run's made-up trajectory: 60 log rows of smooth curves, one per column. */
+    private static Trajectory madeUp(List<String> columns) {
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 0; r < 60; r++) {
+            double[] row = new double[columns.size()];
+            row[0] = 10.0 * r;
+            for (int c = 1; c < row.length; c++) {
+                row[c] = Math.sin(r / (3.0 + c)) * c / 4;
+            }
+            rows.add(row);
+        }
+        return new Trajectory(columns, rows);
     }
 
     /**
