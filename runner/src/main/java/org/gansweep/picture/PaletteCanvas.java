@@ -66,39 +66,32 @@ final class PaletteCanvas {
             }
             double dx = x1 - x0;
             double dy = y1 - y0;
-            double length = Math.sqrt(dx * dx + dy * dy);
-            // A pixel within reach of the segment lies, along the minor axis, within this distance of the
-            // segment's centre line at its row (or column): steep lines are not scanned over their whole box.
+            double lengthSquared = dx * dx + dy * dy;
+            double inverse = lengthSquared == 0 ? 0 : 1 / lengthSquared;
+            // A pixel within reach of the segment lies, across its major axis, within this distance of the
+            // segment's centre line at its row (steep) or column (shallow): only that band is scanned, not the
+            // segment's whole box.
             boolean steep = Math.abs(dy) >= Math.abs(dx);
             double major = steep ? Math.abs(dy) : Math.abs(dx);
-            double band = major == 0 ? half + 1 : (half + 1) * length / major + 1;
-            for (int y = fromY; y <= toY; y++) {
-                double py = y + 0.5;
-                int rowFrom = fromX;
-                int rowTo = toX;
-                if (steep && dy != 0) {
-                    double centre = x0 + dx * Math.max(0, Math.min(1, (py - y0) / dy));
-                    rowFrom = Math.max(fromX, (int) Math.floor(centre - band));
-                    rowTo = Math.min(toX, (int) Math.ceil(centre + band));
+            double band = major == 0 ? half + 1 : (half + 1) * Math.sqrt(lengthSquared) / major + 1;
+            int stride = image.width();
+            if (steep) {
+                for (int y = fromY; y <= toY; y++) {
+                    double centre = dy == 0 ? x0 : x0 + dx * Math.max(0, Math.min(1, (y + 0.5 - y0) / dy));
+                    int from = Math.max(fromX, (int) Math.floor(centre - band));
+                    int to = Math.min(toX, (int) Math.ceil(centre + band));
+                    for (int x = from; x <= to; x++) {
+                        cover(coverage, y * stride + x, x + 0.5 - x0, y + 0.5 - y0, dx, dy, inverse, half, outer, inner);
+                    }
                 }
-                for (int x = rowFrom; x <= rowTo; x++) {
-                    double px = x + 0.5;
-                    if (!steep && dx != 0) {
-                        double centre = y0 + dy * Math.max(0, Math.min(1, (px - x0) / dx));
-                        if (Math.abs(py - centre) > band) {
-                            continue;
-                        }
+            } else {
+                for (int x = fromX; x <= toX; x++) {
+                    double centre = y0 + dy * Math.max(0, Math.min(1, (x + 0.5 - x0) / dx));
+                    int from = Math.max(fromY, (int) Math.floor(centre - band));
+                    int to = Math.min(toY, (int) Math.ceil(centre + band));
+                    for (int y = from; y <= to; y++) {
+                        cover(coverage, y * stride + x, x + 0.5 - x0, y + 0.5 - y0, dx, dy, inverse, half, outer, inner);
                     }
-                    double t = length == 0 ? 0 : ((px - x0) * dx + (py - y0) * dy) / (length * length);
-                    t = Math.max(0, Math.min(1, t));
-                    double ex = px - (x0 + t * dx);
-                    double ey = py - (y0 + t * dy);
-                    double squared = ex * ex + ey * ey;
-                    if (squared >= outer) {
-                        continue;
-                    }
-                    coverage.cover(y * image.width() + x,
-                            squared <= inner ? 1f : (float) (half + 0.5 - Math.sqrt(squared)));
                 }
             }
         }
@@ -106,6 +99,21 @@ final class PaletteCanvas {
             int at = coverage.touched[i];
             blend(at, coverage.values[at] * alpha, ink);
             coverage.values[at] = 0;
+        }
+    }
+
+    /**
+     * Covers the pixel whose centre is (px, py) from the segment's start by 1 - its distance beyond half the
+     * width, from the segment from (0, 0) to (dx, dy) ({@code inverse} is 1 / its squared length, 0 for a point).
+     */
+    private static void cover(Coverage coverage, int at, double px, double py, double dx, double dy, double inverse,
+                              double half, double outer, double inner) {
+        double t = Math.max(0, Math.min(1, (px * dx + py * dy) * inverse));
+        double ex = px - t * dx;
+        double ey = py - t * dy;
+        double squared = ex * ex + ey * ey;
+        if (squared < outer) {
+            coverage.cover(at, squared <= inner ? 1f : (float) (half + 0.5 - Math.sqrt(squared)));
         }
     }
 
