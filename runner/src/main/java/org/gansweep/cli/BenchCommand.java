@@ -93,6 +93,9 @@ final class BenchCommand implements Command {
             rate(engine, runs(engine, 16), 1, precision);
             if (hasFused) {
                 rate(fused, runs(engine, 64), 1, precision);
+                // A batch smaller than a vector takes the kernel's partial-vector path: warmed too, or R = 1's
+                // figure is the JIT compiling it.
+                rate(fused, runs(engine, 1), 1, precision);
             }
             if (isPoint) {
                 plainRate(runs(engine, 4));
