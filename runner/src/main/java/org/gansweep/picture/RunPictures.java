@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gansweep.engine.Trajectory;
 import org.gansweep.plan.ResolvedConfig;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /** One run's pictures: every logged quantity over training, and the animation of its functions. */
 final class RunPictures {
